@@ -1,0 +1,4 @@
+## doc/local.mk - manual pages and design notes.
+
+man_MANS += doc/portix-mkimage.1
+EXTRA_DIST += doc/portix-mkimage.1 doc/ARCHITECTURE.md

@@ -1,0 +1,9 @@
+## include/local.mk - headers shared by boot stages, kernel and tools.
+
+portixincludedir = $(includedir)/portix
+# The public face of libportix.
+portixinclude_HEADERS = \
+	include/portix/image.h \
+	include/portix/layout.h \
+	include/portix/boot.h \
+	include/portix/crc32.h

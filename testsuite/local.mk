@@ -1,0 +1,55 @@
+## testsuite/local.mk - `make check' runs the DejaGnu testsuite.
+##
+## runtest runs in testsuite/ of the build tree, where it finds site.exp
+## (written here from configure's findings) and leaves portix.sum and
+## portix.log.  Without runtest, make check says so loudly and runs nothing.
+
+testsuite/site.exp: Makefile
+	$(AM_V_GEN)$(MKDIR_P) testsuite && { \
+	  echo '# Written by make; edits are lost.'; \
+	  echo 'set tool portix'; \
+	  echo 'set srcdir "$(abs_top_srcdir)/testsuite"'; \
+	  echo 'set objdir "$(abs_top_builddir)/testsuite"'; \
+	  echo 'set top_srcdir "$(abs_top_srcdir)"'; \
+	  echo 'set top_builddir "$(abs_top_builddir)"'; \
+	  echo 'set PORTIX_VERSION "$(VERSION)"'; \
+	  echo 'set PORTIX_WITH_SERIAL $(PORTIX_WITH_SERIAL)'; \
+	  echo 'set PORTIX_DEBUG $(PORTIX_DEBUG)'; \
+	  echo 'set QEMU "$(QEMU)"'; \
+	  echo 'set GDB "$(GDB)"'; \
+	  echo 'set NASM "$(NASM)"'; \
+	  echo 'set MKIMAGE "$(abs_top_builddir)/tools/portix-mkimage$(EXEEXT)"'; \
+	  echo 'set BOOT_BIN "$(abs_top_builddir)/boot/boot.bin"'; \
+	  echo 'set STAGE2_BIN "$(abs_top_builddir)/boot/stage2.bin"'; \
+	  echo 'set KERNEL_BIN "$(abs_top_builddir)/kernel/kernel.bin"'; \
+	  echo 'set KERNEL_ELF "$(abs_top_builddir)/kernel/kernel.elf"'; \
+	  echo 'set PORTIX_IMG "$(abs_top_builddir)/portix.img"'; \
+	  echo 'set PORTIX_DISK_SIZE $(PORTIX_DISK_SIZE)'; \
+	  echo 'set CRC32_TEST "$(abs_top_builddir)/tools/tests/test-crc32$(EXEEXT)"'; \
+	  echo 'set IMAGE_API_TEST "$(abs_top_builddir)/tools/tests/test-image-api$(EXEEXT)"'; \
+	} > $@-t && mv -f $@-t $@
+
+# Everything the tests boot or run must be built first.
+check-local: testsuite/site.exp all $(check_PROGRAMS)
+	@if test -z "$(PORTIX_RUNTEST)"; then \
+	  echo '***********************************************************'; \
+	  echo '*** UNSUPPORTED: runtest (DejaGnu) not found.'; \
+	  echo '*** No test was run.  On Debian: apt-get install dejagnu,'; \
+	  echo '*** then ./configure again.'; \
+	  echo '***********************************************************'; \
+	  exit 0; \
+	fi; \
+	cd testsuite && \
+	$(PORTIX_RUNTEST) --tool portix --srcdir "$(abs_top_srcdir)/testsuite" \
+	  $(RUNTESTFLAGS)
+
+CLEANFILES += testsuite/site.exp testsuite/site.exp-t \
+	testsuite/portix.sum testsuite/portix.log testsuite/dbg.log
+clean-local: clean-testsuite
+clean-testsuite:
+	-rm -rf testsuite/tmp testsuite/logs
+.PHONY: clean-testsuite
+
+# Whole directories: every test file ships.
+EXTRA_DIST += testsuite/config testsuite/lib testsuite/portix.boot \
+	testsuite/portix.tools

@@ -1,0 +1,135 @@
+/* internal.h - libportix's private interface, shared by its files.
+
+   Layers, called downward only:
+	write-raw.c	portix_image_write_raw: a layout to a file
+	output.c	a temporary file renamed over the target when complete
+	layout.c	the loaded pieces to patched sectors and extents
+	load.c		files to checked, loaded pieces
+	image.c		the handle, its setters and its error message
+   A later portix_image_write(img, mode, path) picks a writer; every writer
+   (raw, iso, vdi, ...) takes the same struct pxi_layout and emits its
+   extents in its own container format, and uses output.c to land the file.
+
+   Nothing here is exported: the library exports only names that start with
+   "portix_", so internal names start with "pxi_".  */
+
+#ifndef PORTIX_LIBPORTIX_INTERNAL_H
+#define PORTIX_LIBPORTIX_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <portix/image.h>
+#include <portix/layout.h>
+
+#define PXI_STAGE2_BYTES (PORTIX_STAGE2_SECTORS * PORTIX_SECTOR_SIZE)
+#define PXI_MIB 1048576u
+
+/* The handle.  A load or setter changes it only when it succeeds.  */
+struct portix_image {
+	uint64_t size_mb;
+	bool have_stage1;
+	uint8_t stage1[PORTIX_SECTOR_SIZE];	/* as read, unpatched */
+	uint8_t *stage2;	/* PXI_STAGE2_BYTES as read, or NULL */
+	uint8_t *kernel;	/* kernel_size bytes, or NULL */
+	size_t kernel_size;
+	char cmdline[PORTIX_CMDLINE_MAX];	/* NUL-terminated */
+	bool force_chs;
+	char *error;		/* malloc'd message, NULL if none */
+	bool error_nomem;	/* the message could not be stored */
+};
+
+/* ---- image.c: the error message ---- */
+
+/* Forget the message: each public function starts with this.  */
+void pxi_clear_error(struct portix_image *img);
+/* Store a message and return CODE, for "return pxi_error(...);".  */
+int pxi_error(struct portix_image *img, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The same with ": strerror(ERRNUM)" appended; returns PORTIX_EIO.  */
+int pxi_error_errno(struct portix_image *img, int errnum, const char *fmt,
+		    ...) __attribute__((format(printf, 3, 4)));
+
+/* ---- layout.c: what goes where on the disk ---- */
+
+/* A run of data at a byte offset of the disk; everything no extent
+   covers is zero.  Extents are sorted and do not overlap.  */
+struct pxi_extent {
+	uint64_t offset;
+	const uint8_t *data;
+	size_t len;
+};
+
+#define PXI_LAYOUT_MAX_EXTENTS 3
+
+/* A complete disk: owns its patched copies of stages 1 and 2, points at
+   the handle's kernel (so it is valid while the handle is unchanged).  */
+struct pxi_layout {
+	uint64_t disk_size;		/* bytes */
+	uint8_t stage1[PORTIX_SECTOR_SIZE];
+	uint8_t stage2[PXI_STAGE2_BYTES];
+	struct pxi_extent extents[PXI_LAYOUT_MAX_EXTENTS];
+	unsigned int n_extents;
+};
+
+/* Fill LAY from IMG.  Return PORTIX_OK, PORTIX_EINVAL if an input is not
+   loaded, PORTIX_ENOSPC if the disk is too small.  */
+int pxi_layout_build(struct portix_image *img, struct pxi_layout *lay);
+
+/* ---- output.c: land a file atomically ---- */
+
+struct pxi_output {
+	const char *path;	/* the target, as the caller named it */
+	char *tmp_path;		/* malloc'd; the file being written */
+	int fd;
+};
+
+/* Create a temporary file beside PATH (mode 0666 less the umask).
+   On failure nothing is left to undo.  */
+int pxi_output_open(struct portix_image *img, struct pxi_output *out,
+		    const char *path);
+/* Set the file's size: what is not written afterwards reads as zeros
+   and, where the file system can, takes no space.  */
+int pxi_output_set_size(struct portix_image *img, struct pxi_output *out,
+			uint64_t size);
+/* Write LEN bytes at byte OFFSET.  */
+int pxi_output_write(struct portix_image *img, struct pxi_output *out,
+		     const void *buf, size_t len, uint64_t offset);
+/* Close the file and rename it over the target.  Whatever the result, OUT
+   is finished with: on failure the temporary file is gone.  */
+int pxi_output_commit(struct portix_image *img, struct pxi_output *out);
+/* Give up: close and remove the temporary file.  */
+void pxi_output_abort(struct pxi_output *out);
+
+/* ---- Little-endian fields, whatever the host's byte order ---- */
+
+static inline void pxi_put_le16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+}
+
+static inline void pxi_put_le32(uint8_t *p, uint32_t v)
+{
+	pxi_put_le16(p, (uint16_t)v);
+	pxi_put_le16(p + 2, (uint16_t)(v >> 16));
+}
+
+static inline void pxi_put_le64(uint8_t *p, uint64_t v)
+{
+	pxi_put_le32(p, (uint32_t)v);
+	pxi_put_le32(p + 4, (uint32_t)(v >> 32));
+}
+
+static inline uint16_t pxi_get_le16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static inline uint32_t pxi_get_le32(const uint8_t *p)
+{
+	return pxi_get_le16(p) | (uint32_t)pxi_get_le16(p + 2) << 16;
+}
+
+#endif /* PORTIX_LIBPORTIX_INTERNAL_H */

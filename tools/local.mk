@@ -1,0 +1,30 @@
+## tools/local.mk - libportix and the programs over it.
+
+lib_LTLIBRARIES += tools/libportix.la
+tools_libportix_la_SOURCES = \
+	tools/libportix/internal.h \
+	tools/libportix/image.c \
+	tools/libportix/load.c \
+	tools/libportix/layout.c \
+	tools/libportix/output.c \
+	tools/libportix/write-raw.c \
+	$(COMMON_SOURCES)
+tools_libportix_la_LDFLAGS = -version-info $(LIBPORTIX_LT_VERSION) \
+	-no-undefined -export-symbols-regex '^portix_'
+
+bin_PROGRAMS += tools/portix-mkimage
+tools_portix_mkimage_SOURCES = tools/portix-mkimage.c
+tools_portix_mkimage_LDADD = tools/libportix.la
+
+pkgconfigdir = $(libdir)/pkgconfig
+pkgconfig_DATA = tools/portix.pc
+DISTCLEANFILES += tools/portix.pc
+EXTRA_DIST += tools/portix.pc.in
+
+# Unit tests, run from the DejaGnu testsuite.
+check_PROGRAMS += tools/tests/test-crc32
+tools_tests_test_crc32_SOURCES = tools/tests/test-crc32.c
+tools_tests_test_crc32_LDADD = tools/libportix.la
+check_PROGRAMS += tools/tests/test-image-api
+tools_tests_test_image_api_SOURCES = tools/tests/test-image-api.c
+tools_tests_test_image_api_LDADD = tools/libportix.la
