@@ -1,0 +1,1 @@
+## images.mk - make images: every enabled medium into dist/ (issue 5).
