@@ -27,6 +27,12 @@ testsuite/site.exp: Makefile
 	  echo 'set PORTIX_DISK_SIZE $(PORTIX_DISK_SIZE)'; \
 	  echo 'set CRC32_TEST "$(abs_top_builddir)/tools/tests/test-crc32$(EXEEXT)"'; \
 	  echo 'set IMAGE_API_TEST "$(abs_top_builddir)/tools/tests/test-image-api$(EXEEXT)"'; \
+	  echo 'set FAT_TEST "$(abs_top_builddir)/tools/tests/test-fat$(EXEEXT)"'; \
+	  echo 'set FSCK_FAT "$(FSCK_FAT)"'; \
+	  echo 'set MDIR "$(MDIR)"'; \
+	  echo 'set MTYPE "$(MTYPE)"'; \
+	  echo 'set MCOPY "$(MCOPY)"'; \
+	  echo 'set MMD "$(MMD)"'; \
 	} > $@-t && mv -f $@-t $@
 
 # Everything the tests boot or run must be built first.
@@ -52,4 +58,4 @@ clean-testsuite:
 
 # Whole directories: every test file ships.
 EXTRA_DIST += testsuite/config testsuite/lib testsuite/portix.boot \
-	testsuite/portix.tools
+	testsuite/portix.tools testsuite/portix.fat

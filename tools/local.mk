@@ -28,3 +28,14 @@ tools_tests_test_crc32_LDADD = tools/libportix.la
 check_PROGRAMS += tools/tests/test-image-api
 tools_tests_test_image_api_SOURCES = tools/tests/test-image-api.c
 tools_tests_test_image_api_LDADD = tools/libportix.la
+# The FAT code on its own, against image files and an in-memory disk.
+check_PROGRAMS += tools/tests/test-fat
+tools_tests_test_fat_SOURCES = \
+	tools/tests/test-fat.c tools/tests/test-fat.h \
+	tools/tests/test-fat-dev.c tools/tests/test-fat-fsck.c \
+	tools/tests/test-fat-unit.c tools/tests/test-fat-names.c \
+	tools/tests/test-fat-corrupt.c tools/tests/test-fat-fuzz.c \
+	tools/tests/test-fat-image.c \
+	$(FAT_SOURCES)
+# Its own objects of the FAT code (libportix exports only portix_*).
+tools_tests_test_fat_CFLAGS = $(AM_CFLAGS)
