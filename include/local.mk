@@ -7,3 +7,7 @@ portixinclude_HEADERS = \
 	include/portix/layout.h \
 	include/portix/boot.h \
 	include/portix/crc32.h
+
+# The FAT contract: shared by the kernel, libportix and the FAT tests,
+# not installed (libportix exports only portix_*).
+noinst_HEADERS = include/portix/fat.h
