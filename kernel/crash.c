@@ -1,4 +1,5 @@
-/* crash.c - raise a chosen CPU exception on request (crash=KIND).
+/* crash.c - raise a chosen CPU exception on request (crash=KIND on the
+   command line, or the shell's "crash KIND").
 
    Test scaffolding: each trigger is a few instructions that fault in a
    known way, so the boot tests can check every path of the exception
@@ -15,7 +16,8 @@
 #include "lib/printf.h"
 #include "lib/string.h"
 
-/* Canonical, but above the 4 GiB stage 2 maps: any access faults.  */
+/* Canonical, above any RAM the kernel maps (frame.h caps it at 64 GiB)
+   and not in the E820 map: any access faults.  */
 #define UNMAPPED_ADDR		0x4000000000ULL
 /* Bit 63 set, bits 47-62 clear: not canonical.  */
 #define NONCANONICAL_ADDR	0x8000000000000000ULL
@@ -107,6 +109,32 @@ static void crash_pf(void)
 			 : "=r"(v) : "r"(UNMAPPED_ADDR) : "memory");
 }
 
+/* Stack overflow: recurse until a push lands in the unmapped guard
+   page under the kernel stack.  Delivering that #PF needs the same
+   stack, so the CPU raises #DF, on its own IST stack, and the report
+   says "kernel stack overflow".  The depth limit is a volatile zero
+   ("no limit"), only there so compilers see the recursion can end.  */
+static volatile unsigned long stack_depth_limit;
+
+static unsigned long recurse(unsigned long depth)
+{
+	volatile char frame[256];
+	unsigned long r;
+
+	frame[0] = (char)depth;
+	if (stack_depth_limit && depth >= stack_depth_limit)
+		return depth;
+	r = recurse(depth + 1);
+	/* FRAME must outlive the call: no tail call, no loop.  */
+	__asm__ volatile("" : : "r"(frame) : "memory");
+	return r + (unsigned long)frame[0];
+}
+
+static void crash_stack(void)
+{
+	recurse(0);
+}
+
 struct crash_kind {
 	const char *name;
 	void (*trigger)(void);
@@ -123,24 +151,31 @@ static const struct crash_kind crash_kinds[] = {
 	{ "ss", crash_ss },
 	{ "gp", crash_gp },
 	{ "pf", crash_pf },
+	{ "stack", crash_stack },
 };
 
 #define CRASH_KIND_MAX 32
 
-void crash_from_cmdline(void)
+int crash_raise(const char *kind)
 {
-	char kind[CRASH_KIND_MAX];
 	size_t i;
 
-	if (!cmdline_get_value("crash", kind, sizeof(kind)))
-		return;
 	for (i = 0; i < sizeof(crash_kinds) / sizeof(crash_kinds[0]); i++) {
 		if (strcmp(kind, crash_kinds[i].name))
 			continue;
 		kprintf("crash: raising '%s'\n", kind);
 		crash_kinds[i].trigger();
 		kprintf("crash: '%s' did not raise an exception\n", kind);
-		return;
+		return -1;
 	}
 	kprintf("crash: unknown kind '%s'\n", kind);
+	return -1;
+}
+
+void crash_from_cmdline(void)
+{
+	char kind[CRASH_KIND_MAX];
+
+	if (cmdline_get_value("crash", kind, sizeof(kind)))
+		crash_raise(kind);
 }

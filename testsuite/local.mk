@@ -58,4 +58,4 @@ clean-testsuite:
 
 # Whole directories: every test file ships.
 EXTRA_DIST += testsuite/config testsuite/lib testsuite/portix.boot \
-	testsuite/portix.tools testsuite/portix.fat
+	testsuite/portix.tools testsuite/portix.fat testsuite/portix.kernel

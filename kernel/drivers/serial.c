@@ -1,16 +1,21 @@
-/* serial.c - polled 16550A driver for COM1.
+/* serial.c - 16550A driver for COM1: polled output, interrupt input.
 
    Receives: nothing about the UART's state (the BIOS and stage 2 may
    have used it at any speed).  serial_init() leaves it at 115200 8N1,
-   FIFOs on, UART interrupts off, DTR/RTS/OUT2 asserted.  Input that
-   arrived before serial_init() is kept, not flushed.
-   Register names follow the 16550A data sheet.  */
+   FIFOs on, UART interrupts off, DTR/RTS/OUT2 asserted;
+   serial_start_input() then turns on the receive interrupt (IRQ 4).
+   Input that arrived before that is kept, not flushed.
+   State: the input sink, a byte read during init, whether the
+   transmitter has stalled.  Register names follow the 16550A data
+   sheet.  */
 
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/io.h"
+#include "arch/x86_64/irq.h"
+#include "arch/x86_64/pit.h"
 #include "drivers/serial.h"
 
 #define UART_RBR 0	/* receive buffer (read, DLAB=0) */
@@ -24,6 +29,9 @@
 #define UART_MCR 4	/* modem control */
 #define UART_LSR 5	/* line status */
 #define UART_SCR 7	/* scratch */
+
+#define IER_RX_AVAILABLE 0x01	/* received data available interrupt */
+#define SERIAL_IRQ	4
 
 #define LCR_8N1		0x03
 #define LCR_DLAB	0x80
@@ -42,16 +50,21 @@
 /* The UART's input clock divided by 16.  */
 #define UART_BASE_BAUD	115200
 
-/* Bounded busy-waits: about a second on real hardware (an I/O read
-   takes roughly a microsecond), so a wedged UART cannot hang the
-   kernel, while a working one never gets near the bound.  */
-#define SPIN_LIMIT	1000000
+/* How long to wait for the transmitter: a byte takes 87 us at
+   115200 baud and the FIFO holds 16, so a working UART never gets near
+   this; a wedged one is given up on (see stalled).  */
+#define TX_TIMEOUT_MS	50
 
 /* Arbitrary byte for the presence check.  */
 #define SCRATCH_PROBE	0xAE
 
 /* A byte received before serial_init(), or -1.  */
 static int pending = -1;
+/* Where received bytes go, once serial_start_input() ran.  */
+static void (*input_sink)(char c);
+/* The transmitter timed out once: stop waiting for it, so a dead UART
+   costs one timeout, not one per character.  */
+static bool stalled;
 
 static inline void uart_out(unsigned int reg, uint8_t val)
 {
@@ -63,17 +76,19 @@ static inline uint8_t uart_in(unsigned int reg)
 	return inb(SERIAL_COM1_PORT + reg);
 }
 
+static bool lsr_has(void *mask)
+{
+	return uart_in(UART_LSR) & *(uint8_t *)mask;
+}
+
 /* Wait until LSR has any bit of MASK set; false on timeout.  */
 static bool wait_lsr(uint8_t mask)
 {
-	unsigned long n;
-
-	for (n = 0; n < SPIN_LIMIT; n++) {
-		if (uart_in(UART_LSR) & mask)
-			return true;
-		cpu_relax();
-	}
-	return false;
+	if (stalled)
+		return lsr_has(&mask);
+	if (!timer_poll(lsr_has, &mask, TX_TIMEOUT_MS))
+		stalled = true;
+	return !stalled;
 }
 
 bool serial_init(void)
@@ -132,4 +147,22 @@ int serial_poll_getc(void)
 	if (!(uart_in(UART_LSR) & LSR_DR))
 		return -1;
 	return uart_in(UART_RBR);
+}
+
+/* IRQ 4: drain the receive FIFO into the sink.  */
+static void serial_irq(void)
+{
+	int c;
+
+	while ((c = serial_poll_getc()) >= 0)
+		input_sink((char)c);
+}
+
+void serial_start_input(void (*sink)(char c))
+{
+	input_sink = sink;
+	irq_register(SERIAL_IRQ, serial_irq);
+	uart_out(UART_IER, IER_RX_AVAILABLE);
+	/* Bytes that came before the interrupt was on raised none.  */
+	serial_irq();
 }

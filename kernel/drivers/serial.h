@@ -1,12 +1,14 @@
-/* serial.h - COM1 (16550A UART), polled.
+/* serial.h - COM1 (16550A UART).
 
    serial_init() checks that a UART answers at COM1 and programs it for
    115200 baud 8N1 with FIFOs; it returns false (and the other calls
-   must then not be used) if none answers.  Output and input are
-   polled with bounded waits; the UART's interrupt stays disabled
-   (issue 3 makes input interrupt-driven).  No '\n' translation here:
-   console.c does that.  Not reentrant; interrupts are off while the
-   kernel uses it.  */
+   must then not be used) if none answers.  Output is polled, each wait
+   bounded by the timer (pit.h), so it works with interrupts off (in
+   exception reports too).  Input is interrupt-driven once
+   serial_start_input() (after irq_init()) has named where received
+   bytes go; the sink runs in IRQ context.  No '\n' translation here:
+   console.c does that.  Output is not reentrant: IRQ handlers do not
+   print.  */
 
 #ifndef DRIVERS_SERIAL_H
 #define DRIVERS_SERIAL_H
@@ -24,7 +26,11 @@ void serial_putc(char c);
 /* Wait until the transmitter is empty (shift register included).  */
 void serial_flush(void);
 
-/* A received byte (0-255), or -1 if none is waiting.  */
+/* A received byte (0-255), or -1 if none is waiting.  Only before
+   serial_start_input().  */
 int serial_poll_getc(void);
+
+/* Deliver every received byte to SINK from IRQ 4 from now on.  */
+void serial_start_input(void (*sink)(char c));
 
 #endif /* DRIVERS_SERIAL_H */

@@ -1,9 +1,10 @@
 /* builtins.c - shell commands that belong to no subsystem: help, echo,
-   version.  */
+   version, clear.  */
 
 #include <stddef.h>
 
 #include "config.h"
+#include "console.h"
 #include "lib/printf.h"
 #include "shell/shell.h"
 
@@ -40,5 +41,13 @@ int cmd_version(int argc, char **argv)
 	(void)argc;
 	(void)argv;
 	kprintf("%s\n", PORTIX_BANNER);
+	return 0;
+}
+
+int cmd_clear(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	console_clear();
 	return 0;
 }

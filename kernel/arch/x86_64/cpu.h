@@ -16,6 +16,15 @@
 #define CR0_WP		(1UL << 16)
 #define CR0_PG		(1UL << 31)
 
+/* CR4 bits.  */
+#define CR4_PAE		(1UL << 5)
+#define CR4_PGE		(1UL << 7)
+
+/* EFER (extended feature enable register) and its bits.  */
+#define MSR_EFER	0xC0000080U
+#define EFER_LME	(1UL << 8)
+#define EFER_NXE	(1UL << 11)
+
 /* RFLAGS bits.  */
 #define RFLAGS_TF	(1UL << 8)	/* single-step trap */
 #define RFLAGS_IF	(1UL << 9)
@@ -55,6 +64,11 @@ static inline uint64_t read_cr3(void)
 	return v;
 }
 
+static inline void write_cr3(uint64_t v)
+{
+	__asm__ volatile("mov %0, %%cr3" : : "r"(v) : "memory");
+}
+
 static inline uint64_t read_cr4(void)
 {
 	uint64_t v;
@@ -71,6 +85,36 @@ static inline uint64_t read_rflags(void)
 	return v;
 }
 
+static inline uint64_t rdmsr(uint32_t msr)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+static inline void wrmsr(uint32_t msr, uint64_t v)
+{
+	__asm__ volatile("wrmsr"
+			 : : "c"(msr), "a"((uint32_t)v),
+			     "d"((uint32_t)(v >> 32))
+			 : "memory");
+}
+
+/* CPUID leaf LEAF, subleaf 0; REGS gets EAX, EBX, ECX, EDX.  */
+static inline void cpuid(uint32_t leaf, uint32_t regs[4])
+{
+	__asm__ volatile("cpuid"
+			 : "=a"(regs[0]), "=b"(regs[1]), "=c"(regs[2]),
+			   "=d"(regs[3])
+			 : "a"(leaf), "c"(0));
+}
+
+static inline void invlpg(uint64_t addr)
+{
+	__asm__ volatile("invlpg (%0)" : : "r"(addr) : "memory");
+}
+
 static inline void cli(void)
 {
 	__asm__ volatile("cli" : : : "memory");
@@ -84,6 +128,32 @@ static inline void sti(void)
 static inline void hlt(void)
 {
 	__asm__ volatile("hlt" : : : "memory");
+}
+
+/* Disable interrupts and return the previous RFLAGS, for
+   irq_restore().  */
+static inline uint64_t irq_save(void)
+{
+	uint64_t flags = read_rflags();
+
+	cli();
+	return flags;
+}
+
+/* Re-enable interrupts if FLAGS (from irq_save()) had them on.  */
+static inline void irq_restore(uint64_t flags)
+{
+	if (flags & RFLAGS_IF)
+		sti();
+}
+
+/* Enable interrupts and halt until the next one, atomically: STI takes
+   effect after the following instruction, so an interrupt that is
+   already pending wakes this HLT rather than slipping in before it.
+   Returns with interrupts disabled again.  */
+static inline void cpu_wait_for_interrupt(void)
+{
+	__asm__ volatile("sti; hlt; cli" : : : "memory");
 }
 
 /* Spin-wait hint for polling loops.  */

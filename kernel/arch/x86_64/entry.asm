@@ -4,9 +4,11 @@
 ; Receives (from stage 2, see include/portix/boot.h): 64-bit long mode,
 ;   RDI = boot-info address, interrupts off, DF clear, the first 4 GiB
 ;   identity-mapped, a small stack in low memory.
-; Leaves: RSP on the kernel's own 16 KiB stack in .bss, .bss zeroed,
-;   then calls kmain(boot_info).  kmain never returns; if it did, the
-;   CPU halts here.
+; Leaves: RSP on the kernel's own 32 KiB stack in .bss, .bss zeroed,
+;   then calls kmain(boot_info).  The stack sits on page boundaries with
+;   one page below it that paging_init() leaves unmapped: an overflow
+;   faults there instead of silently overwriting .bss.  kmain never
+;   returns; if it did, the CPU halts here.
 
 bits 64
 default rel
@@ -14,8 +16,12 @@ default rel
 extern kmain
 extern __bss_start
 extern __bss_end
+global kernel_stack_guard
+global kernel_stack
+global kernel_stack_top
 
-KERNEL_STACK_SIZE equ 16384
+KERNEL_STACK_SIZE equ 32768
+PAGE_SIZE equ 4096
 
 section .text.entry
 global _start
@@ -41,8 +47,9 @@ _start:
 	hlt
 	jmp .halt
 
-section .bss
-align 16
+section .bss.stack nobits alloc noexec write align=4096
+kernel_stack_guard:
+	resb PAGE_SIZE
 kernel_stack:
 	resb KERNEL_STACK_SIZE
 kernel_stack_top:

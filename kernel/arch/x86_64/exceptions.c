@@ -7,20 +7,26 @@
 
    The report, which tests match line by line:
      EXCEPTION: #PF Page Fault (vector 14)
-       error code: 0x0000000000000002 [write, not-present, kernel]
+       error code: 0x0000000000000002 [write, not-present, kernel] at 0x...
        RIP: 0x...  RSP: 0x...  RFLAGS: 0x...
+       at: function+0x1c            (when RIP is in the symbol table)
        CR2: 0x...  CR3: 0x...
        RAX=0x... RBX=0x... RCX=0x...   (five lines, RAX..R15)
        CS: 0x0008  SS: 0x0010
      System halted.
-   Vectors without a CPU error code print "error code: none".  */
+   Vectors without a CPU error code print "error code: none".  A fault
+   whose CR2 lies in the guard page under the kernel stack (normally a
+   #DF: the #PF could not be delivered on the full stack) ends the
+   first line with ": kernel stack overflow".  */
 
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/trap.h"
+#include "ksyms.h"
 #include "lib/printf.h"
+#include "mm/paging.h"
 #include "panic.h"
 
 struct exception_name {
@@ -114,7 +120,7 @@ static void print_selector_bits(uint64_t err)
 	kprintf("]");
 }
 
-static void print_error_code(const struct trap_frame *tf)
+static void print_error_code(const struct trap_frame *tf, uint64_t cr2)
 {
 	if (!has_error_code(tf->vector)) {
 		kprintf("  error code: none\n");
@@ -124,6 +130,7 @@ static void print_error_code(const struct trap_frame *tf)
 	switch (tf->vector) {
 	case 14:
 		print_pf_bits(tf->error_code);
+		kprintf(" at 0x%016lx", cr2);
 		break;
 	case 10: case 11: case 12: case 13:
 		print_selector_bits(tf->error_code);
@@ -144,6 +151,16 @@ static void print_registers(const struct trap_frame *tf)
 		tf->r10, tf->r11, tf->r12);
 	kprintf("  R13=0x%016lx R14=0x%016lx R15=0x%016lx\n",
 		tf->r13, tf->r14, tf->r15);
+}
+
+/* The function RIP is in, where the kernel keeps a symbol table.  */
+static void print_symbol(uint64_t rip)
+{
+	uint64_t off;
+	const char *name = ksym_lookup(rip, &off);
+
+	if (name)
+		kprintf("  at: %s+0x%lx\n", name, off);
 }
 
 /* How many reports are under way: more than one means the report
@@ -168,11 +185,14 @@ void exception_fatal(const struct trap_frame *tf)
 	}
 	en = tf->vector < TRAP_NUM_EXCEPTIONS ?
 		&exception_names[tf->vector] : &unknown;
-	kprintf("\nEXCEPTION: %s %s (vector %lu)\n", en->mnemonic, en->name,
-		tf->vector);
-	print_error_code(tf);
+	kprintf("\nEXCEPTION: %s %s (vector %lu)%s\n", en->mnemonic, en->name,
+		tf->vector,
+		(tf->vector == 8 || tf->vector == 14) &&
+		paging_is_stack_guard(cr2) ? ": kernel stack overflow" : "");
+	print_error_code(tf, cr2);
 	kprintf("  RIP: 0x%016lx  RSP: 0x%016lx  RFLAGS: 0x%016lx\n",
 		tf->rip, tf->rsp, tf->rflags);
+	print_symbol(tf->rip);
 	kprintf("  CR2: 0x%016lx  CR3: 0x%016lx\n", cr2, read_cr3());
 	print_registers(tf);
 	kprintf("  CS: 0x%04lx  SS: 0x%04lx\n", tf->cs, tf->ss);

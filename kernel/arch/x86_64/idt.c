@@ -3,13 +3,15 @@
    Receives: the kernel GDT and TSS loaded (gdt_init()).
    Leaves:   IDTR pointing at a 256-entry IDT with vectors 0-31 present
              (interrupt gates, DPL 0; #DF, NMI and #MC on IST stacks).
-             Interrupts stay disabled: no IRQ is routed yet.  */
+             Interrupts stay disabled; irq_init() adds vectors 32-47.  */
 
 #include <stdint.h>
 
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/idt.h"
+#include "arch/x86_64/irq.h"
+#include "arch/x86_64/pic.h"
 #include "arch/x86_64/trap.h"
 
 struct idt_gate {
@@ -76,7 +78,12 @@ void idt_init(void)
 
 void trap_dispatch(struct trap_frame *tf)
 {
-	/* Every exception is fatal for now: the kernel has no recoverable
-	   faults yet.  IRQ vectors will be routed here (issue 3).  */
+	if (tf->vector >= PIC_VECTOR_BASE &&
+	    tf->vector < PIC_VECTOR_BASE + PIC_NUM_IRQS) {
+		irq_dispatch(tf->vector);
+		return;
+	}
+	/* Every exception is fatal: the kernel has no recoverable faults
+	   (no demand paging, no user mode).  */
 	exception_fatal(tf);
 }

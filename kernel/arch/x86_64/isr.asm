@@ -1,4 +1,5 @@
-; isr.asm - entry stubs for the 32 CPU exception vectors.
+; isr.asm - entry stubs for the 32 CPU exception vectors and the 16
+; legacy PIC interrupt lines (vectors 32-47, see pic.h).
 ;
 ; Receives: the CPU's interrupt frame (SS, RSP, RFLAGS, CS, RIP, and an
 ;   error code for vectors 8, 10-14, 17, 21, 29, 30), interrupts off
@@ -9,13 +10,15 @@
 ; trap_dispatch(struct trap_frame *).  If that returns, the registers
 ; are restored and IRETQ resumes the interrupted code.
 ; The frame layout is struct trap_frame in trap.h: change both together.
-; Exports isr_stub_table: 32 stub addresses, indexed by vector.
+; Exports isr_stub_table (32 stub addresses, indexed by vector) and
+; irq_stub_table (16 stub addresses, indexed by IRQ line).
 
 bits 64
 default rel
 
 extern trap_dispatch
 global isr_stub_table
+global irq_stub_table
 
 section .text
 
@@ -66,6 +69,13 @@ ISR_NOERR 28		; #HV hypervisor injection
 ISR_ERR   29		; #VC VMM communication
 ISR_ERR   30		; #SX security exception
 ISR_NOERR 31		; reserved
+
+; IRQ lines 0-15 arrive as vectors 32-47 (pic.c remaps the PICs there).
+%assign i 32
+%rep 16
+ISR_NOERR i
+%assign i i + 1
+%endrep
 
 isr_common:
 	push rax
@@ -118,6 +128,13 @@ align 8
 isr_stub_table:
 %assign i 0
 %rep 32
+	dq isr_%[i]
+%assign i i + 1
+%endrep
+
+irq_stub_table:
+%assign i 32
+%rep 16
 	dq isr_%[i]
 %assign i i + 1
 %endrep

@@ -8,7 +8,9 @@
    Layout: .text.entry first, so _start is byte 0 of kernel.bin; then
    .text, .rodata, .data; then .bss, which takes no room in the file
    (objcopy -O binary stops at the end of .data) and is zeroed by
-   entry.asm between __bss_start and __bss_end.  */
+   entry.asm between __bss_start and __bss_end.  Text, rodata and data
+   each start on a page so paging.c can give each its own protection
+   (__text_end, __rodata_start/_end, __data_start mark them).  */
 
 #include <portix/layout.h>
 
@@ -32,12 +34,16 @@ SECTIONS
 		KEEP(*(.text.entry))
 		*(.text .text.*)
 	} :text
+	__text_end = .;
 
 	.rodata ALIGN(4096) : {
+		__rodata_start = .;
 		*(.rodata .rodata.*)
 	} :rodata
+	__rodata_end = .;
 
 	.data ALIGN(4096) : {
+		__data_start = .;
 		*(.data .data.*)
 	} :data
 
