@@ -25,11 +25,11 @@
 ; signature and partition table (portix-mkimage writes both), 55 AA.
 
 %include "layout.inc"
+%include "bios.inc"
 
 	bits	16
 	org	PORTIX_STAGE1_ADDR
 
-COM1		equ	0x3F8		; first serial port (PC standard)
 TRIES		equ	4		; reads of a sector before giving up
 PARAMS		equ	PORTIX_STAGE1_ADDR + PORTIX_S1_PARAMS
 S2_MAGIC	equ	PORTIX_STAGE2_ADDR + PORTIX_S2_HDR_MAGIC
@@ -183,24 +183,7 @@ main:
 	; fall through
 
 ; error: print "E" and the code in AL on the screen and COM1, halt.
-error:
-	push	ax
-	mov	al, 'E'
-	call	putc
-	pop	ax
-	call	putc
-.halt:
-	cli
-	hlt
-	jmp	.halt
-
-putc:
-	mov	dx, COM1
-	out	dx, al
-	mov	ah, 0x0E
-	mov	bx, 0x0007
-	int	0x10
-	ret
+	FAIL_ROUTINES 'E'
 
 ; Variables.  They sit close enough to the parameter block for short
 ; [bp + V(x)] addresses.

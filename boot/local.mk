@@ -12,7 +12,7 @@ boot/layout.inc: $(BOOT_LAYOUT_H) $(top_srcdir)/boot/layout-inc.sed
 
 # Stage 1 must be one sector ending 55 AA.  NASM refuses code that runs into
 # the parameter block; this re-checks what came out.
-boot/boot.bin: $(top_srcdir)/boot/boot.asm boot/layout.inc
+boot/boot.bin: $(top_srcdir)/boot/boot.asm boot/layout.inc $(top_srcdir)/boot/bios.inc
 	$(AM_V_GEN)$(LOGRUN) $(NASM) -f bin -I boot/ -I $(top_srcdir)/boot/ \
 	  -o $@ $(top_srcdir)/boot/boot.asm && \
 	size=`wc -c < $@` && sig=`od -An -tx1 -j510 -N2 $@ | tr -d ' '` && \
@@ -21,7 +21,7 @@ boot/boot.bin: $(top_srcdir)/boot/boot.asm boot/layout.inc
 	  rm -f $@; exit 1; fi
 
 # Stage 2 must be exactly PORTIX_STAGE2_SECTORS sectors.
-boot/stage2.bin: $(top_srcdir)/boot/stage2.asm boot/layout.inc
+boot/stage2.bin: $(top_srcdir)/boot/stage2.asm boot/layout.inc $(top_srcdir)/boot/bios.inc
 	$(AM_V_GEN)$(LOGRUN) $(NASM) -f bin -I boot/ -I $(top_srcdir)/boot/ \
 	  -o $@ $(top_srcdir)/boot/stage2.asm && \
 	sectors=`sed -n 's/^%define PORTIX_STAGE2_SECTORS \([0-9]*\)$$/\1/p' boot/layout.inc` && \
@@ -30,6 +30,17 @@ boot/stage2.bin: $(top_srcdir)/boot/stage2.asm boot/layout.inc
 	  echo "$@: must be $$sectors sectors (is $$size bytes)" >&2; \
 	  rm -f $@; exit 1; fi
 
-noinst_DATA += boot/boot.bin boot/stage2.bin
-CLEANFILES += boot/layout.inc boot/boot.bin boot/stage2.bin
-EXTRA_DIST += boot/boot.asm boot/stage2.asm boot/layout-inc.sed
+# The ventoy-sim MBR (chain-loader): one sector ending 55 AA, built into
+# libportix (tools/local.mk turns it into a C array).
+boot/chain.bin: $(top_srcdir)/boot/chain.asm boot/layout.inc $(top_srcdir)/boot/bios.inc
+	$(AM_V_GEN)$(LOGRUN) $(NASM) -f bin -I boot/ -I $(top_srcdir)/boot/ \
+	  -o $@ $(top_srcdir)/boot/chain.asm && \
+	size=`wc -c < $@` && sig=`od -An -tx1 -j510 -N2 $@ | tr -d ' '` && \
+	if test "$$size" -ne 512 || test "$$sig" != 55aa; then \
+	  echo "$@: must be 512 bytes ending 55 AA (is $$size bytes, ends $$sig)" >&2; \
+	  rm -f $@; exit 1; fi
+
+noinst_DATA += boot/boot.bin boot/stage2.bin boot/chain.bin
+CLEANFILES += boot/layout.inc boot/boot.bin boot/stage2.bin boot/chain.bin
+EXTRA_DIST += boot/boot.asm boot/stage2.asm boot/chain.asm boot/bios.inc \
+	boot/layout-inc.sed

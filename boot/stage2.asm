@@ -33,6 +33,7 @@
 ; halts.
 
 %include "layout.inc"
+%include "bios.inc"
 
 	bits	16
 	org	PORTIX_STAGE2_ADDR
@@ -46,7 +47,6 @@ DISK_TRIES	equ	4		; disk reads before giving up
 KERNEL_ROOM	equ	PORTIX_KERNEL_LOAD_LIMIT - PORTIX_KERNEL_ADDR
 
 ; PC hardware
-COM1		equ	0x3F8		; first serial port
 UART_DATA	equ	0		; register offsets from COM1
 UART_DLL	equ	0		; divisor latch, with LCR_DLAB set
 UART_IER	equ	1
@@ -581,15 +581,8 @@ load_kernel:
 pick_disk_method:
 	test	byte [S1_PARAMS + PORTIX_S1_FLAGS], PORTIX_S1_FLAG_FORCE_CHS
 	jnz	.chs
-	mov	ah, 0x41
-	mov	bx, 0x55AA
 	mov	dl, [boot_drive]
-	int	0x13
-	jc	.chs
-	cmp	bx, 0xAA55
-	jne	.chs
-	test	cl, 1			; AH=42h and friends work
-	jz	.chs
+	INT13X_OR_GOTO .chs
 	PRINT	"stage2: reading the kernel with INT 13h extensions", 10
 	ret
 .chs:

@@ -46,7 +46,15 @@ KERNEL_CSRC = \
 	kernel/shell/cmd-system.c \
 	kernel/shell/cmd-memory.c \
 	kernel/shell/cmd-pci.c \
-	$(COMMON_SOURCES)
+	kernel/drivers/ata.c \
+	kernel/block/block.c \
+	kernel/fs/mbr.c \
+	kernel/fs/eltorito.c \
+	kernel/fs/fs.c \
+	kernel/shell/cmd-fs.c \
+	kernel/shell/cmd-blk.c \
+	$(COMMON_SOURCES) \
+	$(filter %.c,$(FAT_SOURCES))
 
 KERNEL_HDRS = \
 	kernel/config.h kernel/console.h kernel/panic.h kernel/crash.h \
@@ -62,7 +70,9 @@ KERNEL_HDRS = \
 	kernel/drivers/serial.h kernel/drivers/vga.h \
 	kernel/drivers/keyboard.h kernel/drivers/pci.h \
 	kernel/lib/printf.h kernel/lib/string.h \
-	kernel/shell/shell.h kernel/shell/lineedit.h
+	kernel/shell/shell.h kernel/shell/lineedit.h \
+	kernel/drivers/ata.h kernel/block/block.h kernel/fs/mbr.h \
+	kernel/fs/eltorito.h kernel/fs/fs.h kernel/shell/cmd-fs.h
 
 # Every kernel object is built under kernel/ in the build tree; shared
 # code from common/ lands in kernel/common/.

@@ -13,11 +13,14 @@
 #include "arch/x86_64/idt.h"
 #include "arch/x86_64/irq.h"
 #include "arch/x86_64/pit.h"
+#include "block/block.h"
 #include "boot/bootinfo.h"
 #include "boot/cmdline.h"
 #include "config.h"
 #include "console.h"
 #include "crash.h"
+#include "drivers/ata.h"
+#include "fs/fs.h"
 #include "lib/printf.h"
 #include "mm/frame.h"
 #include "mm/paging.h"
@@ -46,6 +49,9 @@ void kmain(const struct portix_boot_info *raw)
 	pit_start();			// IRQ 0: timer_ms() runs from here
 	console_start_input();		// IRQ 4 (COM1), IRQ 1 (keyboard)
 	irq_enable();			// interrupts on, for good
+	ata_init();			// IDE drives; waits need pit_init()
+	blk_init();			// hd0.., cd0..; after ata_init()
+	fs_mount_root();		// data partition on /; never fatal
 	crash_from_cmdline();		// crash=KIND tests; stack needs paging
 	shell_run();			// never returns
 }

@@ -27,6 +27,10 @@ testsuite/site.exp: Makefile
 	  echo 'set PORTIX_DISK_SIZE $(PORTIX_DISK_SIZE)'; \
 	  echo 'set CRC32_TEST "$(abs_top_builddir)/tools/tests/test-crc32$(EXEEXT)"'; \
 	  echo 'set IMAGE_API_TEST "$(abs_top_builddir)/tools/tests/test-image-api$(EXEEXT)"'; \
+	  echo 'set XORRISO "$(XORRISO)"'; \
+	  echo 'set QEMU_IMG "$(QEMU_IMG)"'; \
+	  echo 'set PORTIX_ISO_WRITER "$(PORTIX_ISO_WRITER)"'; \
+	  echo 'set PORTIX_VM_WRITER "$(PORTIX_VM_WRITER)"'; \
 	  echo 'set FAT_TEST "$(abs_top_builddir)/tools/tests/test-fat$(EXEEXT)"'; \
 	  echo 'set FSCK_FAT "$(FSCK_FAT)"'; \
 	  echo 'set MDIR "$(MDIR)"'; \
@@ -58,4 +62,7 @@ clean-testsuite:
 
 # Whole directories: every test file ships.
 EXTRA_DIST += testsuite/config testsuite/lib testsuite/portix.boot \
-	testsuite/portix.tools testsuite/portix.fat testsuite/portix.kernel
+	testsuite/portix.tools testsuite/portix.fat testsuite/portix.kernel \
+	testsuite/portix.storage
+EXTRA_DIST += testsuite/portix.images
+EXTRA_DIST += testsuite/portix.fs

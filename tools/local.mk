@@ -8,9 +8,39 @@ tools_libportix_la_SOURCES = \
 	tools/libportix/layout.c \
 	tools/libportix/output.c \
 	tools/libportix/write-raw.c \
+	tools/libportix/media.c \
+	tools/libportix/write-iso.c \
+	tools/libportix/write-vdi.c \
+	tools/libportix/write-vmdk.c \
+	tools/libportix/write-ventoy.c \
+	tools/libportix/mbr.h \
+	tools/libportix/mbr.c \
+	tools/libportix/sparse.h \
+	tools/libportix/sparse.c \
+	tools/libportix/datapart.h \
+	tools/libportix/datapart.c \
+	tools/libportix/addfile.c \
+	$(FAT_SOURCES) \
 	$(COMMON_SOURCES)
+# Per-target flags give the library's objects their own names: the FAT
+# sources are also compiled straight into tools/tests/test-fat.
+tools_libportix_la_CFLAGS = $(AM_CFLAGS)
 tools_libportix_la_LDFLAGS = -version-info $(LIBPORTIX_LT_VERSION) \
 	-no-undefined -export-symbols-regex '^portix_'
+
+# The ventoy-sim MBR is built into the library, as a C array generated
+# from boot/chain.bin (never committed, never distributed).
+nodist_tools_libportix_la_SOURCES = tools/libportix/chain-bin.h
+$(tools_libportix_la_OBJECTS): tools/libportix/chain-bin.h
+tools/libportix/chain-bin.h: boot/chain.bin
+	$(AM_V_GEN)$(MKDIR_P) tools/libportix && { \
+	  echo '/* Generated from boot/chain.bin by make: do not edit.  */'; \
+	  echo 'static const unsigned char pxi_chain_bin[] = {'; \
+	  od -An -v -tu1 boot/chain.bin | \
+	    sed 's/^  *//; s/  *$$//; s/  */, /g; s/^/\t/; s/$$/,/'; \
+	  echo '};'; \
+	} > $@-t && mv -f $@-t $@
+CLEANFILES += tools/libportix/chain-bin.h
 
 bin_PROGRAMS += tools/portix-mkimage
 tools_portix_mkimage_SOURCES = tools/portix-mkimage.c

@@ -169,4 +169,43 @@
 #define PORTIX_MBR_PART_LBA 0x08
 #define PORTIX_MBR_PART_SECTORS 0x0C
 
+/* ---- Media beyond the raw image (portix-mkimage --mode) ---- */
+
+/* ventoy-sim: the image starts at this LBA of a bigger disk, whose MBR
+   (boot/chain.asm) chain-loads it; the disk is this big by default.  */
+#define PORTIX_VENTOY_IMAGE_LBA 2048
+#define PORTIX_VENTOY_DISK_MB_DEFAULT 64
+/* The partition type of the ventoy-sim entry: "non-FS data".  */
+#define PORTIX_VENTOY_PART_TYPE 0xDA
+/* boot/chain.asm failure codes: it prints "C" and one of these, on the
+   screen and on COM1, then halts.  */
+/* No partition entry is marked bootable (0x80).  */
+#define PORTIX_CHAIN_ERR_NO_ACTIVE '1'
+/* Reading the partition's first sector failed after retries.  */
+#define PORTIX_CHAIN_ERR_READ '2'
+/* The partition's first sector does not end in 55 AA.  */
+#define PORTIX_CHAIN_ERR_SIGNATURE '3'
+
+/* ISO (El Torito hard-disk emulation).  The kernel finds the disk image
+   on the CD this way: read CD sector PORTIX_ISO_BOOT_RECORD_LBA (2048-byte
+   sectors), check type 0 and "CD001", take the u32 at
+   PORTIX_ELTORITO_CATALOG_PTR (the boot catalog's sector), read that
+   sector, check the validation entry (55 AA at 0x1E), and take the u32
+   at PORTIX_ELTORITO_LOAD_RBA: the CD sector where the image (its LBA 0)
+   starts.  Image LBA n is then byte RBA * 2048 + n * 512 of the CD.  */
+#define PORTIX_ISO_SECTOR_SIZE 2048
+#define PORTIX_ISO_BOOT_RECORD_LBA 17
+#define PORTIX_ELTORITO_CATALOG_PTR 0x47
+#define PORTIX_ELTORITO_LOAD_RBA 0x28
+/* The geometry the hard-disk media's partition table must encode, for
+   BIOSes that take it from there (SeaBIOS under El Torito hard-disk
+   emulation): 64 heads, 32 sectors, so a cylinder is 1 MiB and every
+   partition aligned to PORTIX_PARTITION_ALIGN_SECTORS starts and ends on
+   a cylinder boundary: entry 0's end CHS is the disk's last cylinder,
+   head 63, sector 32.  Disks beyond 1024 such cylinders (1 GiB) get the
+   usual saturated end CHS (FE FF FF, 255 heads x 63 sectors); stage 1
+   reads only the first MiB, which any geometry guessed from it reaches.  */
+#define PORTIX_CHS_HEADS 64
+#define PORTIX_CHS_SECTORS 32
+
 #endif /* PORTIX_LAYOUT_H */

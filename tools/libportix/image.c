@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/types.h>
 
+#include "datapart.h"
 #include "internal.h"
 
 /* The largest off_t, whatever its width: the disk's byte size must fit.  */
@@ -37,6 +38,8 @@ void portix_image_free(struct portix_image *img)
 	free(img->stage2);
 	free(img->kernel);
 	free(img->error);
+	pxi_adds_free(img);
+	pxi_datapart_release(img);
 	free(img);
 }
 

@@ -38,7 +38,26 @@ struct portix_image {
 	bool force_chs;
 	char *error;		/* malloc'd message, NULL if none */
 	bool error_nomem;	/* the message could not be stored */
+	/* Media options (media.c).  */
+	int64_t epoch;		/* SOURCE_DATE_EPOCH, default 0 */
+	enum portix_vmdk_format vmdk_format;
+	uint64_t ventoy_mb;	/* 0: automatic */
+	portix_progress_fn *progress;
+	void *progress_opaque;
+	/* The data partition (addfile.c, datapart.c).  */
+	struct pxi_add *adds;	/* files to copy in, in the order given */
+	size_t n_adds;
+	struct pxi_sparse *part;	/* the last layout's partition, or NULL */
+	struct pxi_extent *extents;	/* the last layout's extents */
 };
+
+/* A file to copy into the data partition (portix_image_add_file).  */
+struct pxi_add {
+	char *src;		/* host path, as given */
+	char *dest;		/* absolute path in the volume, checked */
+};
+
+struct pxi_sparse;
 
 /* ---- image.c: the error message ---- */
 
@@ -61,20 +80,25 @@ struct pxi_extent {
 	size_t len;
 };
 
-#define PXI_LAYOUT_MAX_EXTENTS 3
-
 /* A complete disk: owns its patched copies of stages 1 and 2, points at
-   the handle's kernel (so it is valid while the handle is unchanged).  */
+   the handle's kernel and at the handle's data partition and extent list
+   (img->part, img->extents), so it is valid while the handle is
+   unchanged and until the next pxi_layout_build on it; free() is all it
+   needs.  Extents: stage 1, stage 2, the kernel, then the data
+   partition's non-zero chunks (up to 64 KiB each, many for a big file).  */
 struct pxi_layout {
 	uint64_t disk_size;		/* bytes */
 	uint8_t stage1[PORTIX_SECTOR_SIZE];
 	uint8_t stage2[PXI_STAGE2_BYTES];
-	struct pxi_extent extents[PXI_LAYOUT_MAX_EXTENTS];
+	struct pxi_extent *extents;	/* img->extents */
 	unsigned int n_extents;
 };
 
-/* Fill LAY from IMG.  Return PORTIX_OK, PORTIX_EINVAL if an input is not
-   loaded, PORTIX_ENOSPC if the disk is too small.  */
+/* Fill LAY from IMG, formatting the data partition and copying the
+   added files into it (datapart.c).  Return PORTIX_OK, PORTIX_EINVAL if
+   an input is not loaded or a destination is refused, PORTIX_ENOSPC if
+   the disk is too small or an added file does not fit, PORTIX_EIO if an
+   added file cannot be read, PORTIX_ENOMEM.  */
 int pxi_layout_build(struct portix_image *img, struct pxi_layout *lay);
 
 /* ---- output.c: land a file atomically ---- */
@@ -101,6 +125,57 @@ int pxi_output_write(struct portix_image *img, struct pxi_output *out,
 int pxi_output_commit(struct portix_image *img, struct pxi_output *out);
 /* Give up: close and remove the temporary file.  */
 void pxi_output_abort(struct pxi_output *out);
+
+/* ---- media.c: what every medium writer shares ---- */
+
+/* Allocate *LAY and build it from IMG (pxi_layout_build); free() it.  */
+int pxi_layout_new(struct portix_image *img, struct pxi_layout **lay);
+/* Whether any byte of the disk in [OFFSET, OFFSET + LEN) is non-zero.  */
+bool pxi_disk_nonzero(const struct pxi_layout *lay, uint64_t offset,
+		      uint64_t len);
+/* The disk's bytes [OFFSET, OFFSET + LEN): extents, zeros between.  */
+void pxi_disk_read(const struct pxi_layout *lay, uint64_t offset,
+		   uint8_t *buf, size_t len);
+/* Bytes of the disk the extents cover (what a writer has to write).  */
+uint64_t pxi_disk_data_bytes(const struct pxi_layout *lay);
+/* A 64-bit digest of the disk: its size and every extent.  */
+uint64_t pxi_disk_digest(const struct pxi_layout *lay);
+/* The 64-bit identifier number TAG for a medium of this content and
+   epoch: the same inputs give the same value, any change a new one.  */
+uint64_t pxi_derive_id(const struct portix_image *img, uint64_t digest,
+		       uint32_t tag);
+/* Tell the caller's progress function, if any.  */
+void pxi_progress(const struct portix_image *img, uint64_t done,
+		  uint64_t total);
+/* Write the disk's extents at byte BASE of OUT, reporting progress
+   from *DONE of TOTAL (advanced).  Holes stay holes.  */
+int pxi_write_extents(struct portix_image *img, struct pxi_output *out,
+		      const struct pxi_layout *lay, uint64_t base,
+		      uint64_t *done, uint64_t total);
+
+/* The medium writers (write-*.c); LAY is built, OUT open.  */
+int pxi_write_raw(struct portix_image *img, const struct pxi_layout *lay,
+		  struct pxi_output *out);
+int pxi_write_iso(struct portix_image *img, const struct pxi_layout *lay,
+		  struct pxi_output *out);
+int pxi_write_vdi(struct portix_image *img, const struct pxi_layout *lay,
+		  struct pxi_output *out);
+int pxi_write_vmdk(struct portix_image *img, const struct pxi_layout *lay,
+		   struct pxi_output *out);
+int pxi_write_ventoy(struct portix_image *img, const struct pxi_layout *lay,
+		     struct pxi_output *out);
+
+static inline void pxi_put_be16(uint8_t *p, uint16_t v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+static inline void pxi_put_be32(uint8_t *p, uint32_t v)
+{
+	pxi_put_be16(p, (uint16_t)(v >> 16));
+	pxi_put_be16(p + 2, (uint16_t)v);
+}
 
 /* ---- Little-endian fields, whatever the host's byte order ---- */
 

@@ -4,7 +4,9 @@
    checked them); leaves a struct pxi_layout that any writer turns into a
    file: stage 1 at PORTIX_STAGE1_LBA with its parameter block and disk
    signature filled in, stage 2 at PORTIX_STAGE2_LBA with its header
-   describing the kernel, the kernel at PORTIX_KERNEL_LBA, zeros elsewhere.
+   describing the kernel, the kernel at PORTIX_KERNEL_LBA, the FAT data
+   partition (datapart.c) from PORTIX_RESERVED_END_LBA to the end, with
+   its entry in stage 1's partition table (mbr.c), zeros elsewhere.
    Every field is written byte by byte in little-endian order at the
    offsets of portix/layout.h, so the host's byte order does not matter.
    Nothing here depends on time or chance: the same inputs give the same
@@ -14,10 +16,12 @@
 #include <config.h>
 #endif
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <portix/crc32.h>
 
+#include "datapart.h"
 #include "internal.h"
 
 #define SECTOR_BYTES(lba) ((uint64_t)(lba) * PORTIX_SECTOR_SIZE)
@@ -71,7 +75,7 @@ static uint32_t disk_signature(const struct portix_image *img,
 }
 
 /* Stage 1's parameter block: the image starts at LBA 0 of the disk it is
-   written to, stage 2 follows.  The partition table stays as built.  */
+   written to, stage 2 follows.  add_partition fills the partition table.  */
 static void patch_stage1(const struct portix_image *img, uint8_t *s1,
 			 uint32_t signature)
 {
@@ -95,11 +99,55 @@ static void add_extent(struct pxi_layout *lay, uint64_t lba,
 	e->len = len;
 }
 
+/* The FAT volume serial: from the epoch and the disk signature (which
+   covers the rest of the disk), so it is reproducible, and differs when
+   either does.  */
+static uint32_t volume_serial(const struct portix_image *img,
+			      uint32_t signature)
+{
+	uint8_t buf[12];
+
+	pxi_put_le32(buf, signature);
+	pxi_put_le64(buf + 4, (uint64_t)img->epoch);
+	return portix_crc32(0, buf, sizeof(buf));
+}
+
+/* Build the data partition, enter it in stage 1's table and list the
+   extents: the three boot pieces, then the partition's chunks.  */
+static int add_partition(struct portix_image *img, struct pxi_layout *lay,
+			 uint32_t signature)
+{
+	struct pxi_partition part;
+	size_t max;
+	int rc;
+
+	pxi_partition_plan(lay->disk_size / PORTIX_SECTOR_SIZE, &part);
+	rc = pxi_datapart_build(img, &part, volume_serial(img, signature));
+	if (rc < 0)
+		return rc;
+	pxi_mbr_put_partition(lay->stage1, &part);
+
+	max = 3 + pxi_sparse_max_extents(img->part);
+	img->extents = malloc(max * sizeof(*img->extents));
+	if (!img->extents) {
+		pxi_datapart_release(img);
+		return pxi_error(img, PORTIX_ENOMEM, "out of memory");
+	}
+	lay->extents = img->extents;
+	add_extent(lay, PORTIX_STAGE1_LBA, lay->stage1, PORTIX_SECTOR_SIZE);
+	add_extent(lay, PORTIX_STAGE2_LBA, lay->stage2, PXI_STAGE2_BYTES);
+	add_extent(lay, PORTIX_KERNEL_LBA, img->kernel, img->kernel_size);
+	lay->n_extents += (unsigned int)pxi_sparse_extents(img->part,
+			SECTOR_BYTES(part.start), lay->extents + lay->n_extents);
+	return PORTIX_OK;
+}
+
 int pxi_layout_build(struct portix_image *img, struct pxi_layout *lay)
 {
 	static const char *const what[] = { "stage 1", "stage 2", "kernel" };
 	const bool have[] = { img->have_stage1, img->stage2 != NULL,
 			      img->kernel != NULL };
+	uint32_t signature;
 
 	for (size_t i = 0; i < sizeof(have) / sizeof(have[0]); i++)
 		if (!have[i])
@@ -118,11 +166,7 @@ int pxi_layout_build(struct portix_image *img, struct pxi_layout *lay)
 	memcpy(lay->stage2, img->stage2, PXI_STAGE2_BYTES);
 	patch_stage2(img, lay->stage2);
 	memcpy(lay->stage1, img->stage1, PORTIX_SECTOR_SIZE);
-	patch_stage1(img, lay->stage1,
-		     disk_signature(img, lay->stage2, lay->disk_size));
-
-	add_extent(lay, PORTIX_STAGE1_LBA, lay->stage1, PORTIX_SECTOR_SIZE);
-	add_extent(lay, PORTIX_STAGE2_LBA, lay->stage2, PXI_STAGE2_BYTES);
-	add_extent(lay, PORTIX_KERNEL_LBA, img->kernel, img->kernel_size);
-	return PORTIX_OK;
+	signature = disk_signature(img, lay->stage2, lay->disk_size);
+	patch_stage1(img, lay->stage1, signature);
+	return add_partition(img, lay, signature);
 }

@@ -9,40 +9,23 @@
 #include <config.h>
 #endif
 
-#include <stdlib.h>
-
 #include "internal.h"
 
-int portix_image_write_raw(struct portix_image *img, const char *path)
+int pxi_write_raw(struct portix_image *img, const struct pxi_layout *lay,
+		  struct pxi_output *out)
 {
-	struct pxi_output out;
-	struct pxi_layout *lay;
+	uint64_t done = 0;
 	int rc;
 
-	pxi_clear_error(img);
-	/* About 33 KiB: too big for a library to put on the caller's stack.  */
-	lay = malloc(sizeof(*lay));
-	if (!lay)
-		return pxi_error(img, PORTIX_ENOMEM, "out of memory");
-	rc = pxi_layout_build(img, lay);
-	if (rc < 0)
-		goto out_free_layout;
-
-	rc = pxi_output_open(img, &out, path);
-	if (rc < 0)
-		goto out_free_layout;
-	rc = pxi_output_set_size(img, &out, lay->disk_size);
-	for (unsigned int i = 0; rc == PORTIX_OK && i < lay->n_extents; i++)
-		rc = pxi_output_write(img, &out, lay->extents[i].data,
-				      lay->extents[i].len,
-				      lay->extents[i].offset);
-	if (rc < 0) {
-		pxi_output_abort(&out);
-		goto out_free_layout;
-	}
-	rc = pxi_output_commit(img, &out);
-
-out_free_layout:
-	free(lay);
+	rc = pxi_output_set_size(img, out, lay->disk_size);
+	if (rc == PORTIX_OK)
+		rc = pxi_write_extents(img, out, lay, 0, &done,
+				       pxi_disk_data_bytes(lay));
 	return rc;
+}
+
+/* The older entry point: the same as portix_image_write in raw mode.  */
+int portix_image_write_raw(struct portix_image *img, const char *path)
+{
+	return portix_image_write(img, PORTIX_MODE_RAW, path);
 }
