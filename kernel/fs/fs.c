@@ -13,6 +13,7 @@
 
 #include "block/block.h"
 #include "boot/bootinfo.h"
+#include "drivers/rtc.h"
 #include "fs/eltorito.h"
 #include "fs/fs.h"
 #include "fs/mbr.h"
@@ -43,6 +44,29 @@ static int dev_write(void *ctx, uint64_t lba, uint32_t count,
 static int dev_flush(void *ctx)
 {
 	return blk_flush(ctx);
+}
+
+/* File times from the CMOS clock; left at the FAT epoch (1980-01-01,
+   all fields as the library's zeroed default) if it does not answer.  */
+static void dev_now(void *ctx, struct fat_datetime *dt)
+{
+	struct rtc_time t;
+
+	(void)ctx;
+	if (rtc_read(&t) < 0) {
+		memset(dt, 0, sizeof(*dt));
+		dt->year = 1980;
+		dt->month = 1;
+		dt->day = 1;
+		return;
+	}
+	dt->year = t.year;
+	dt->month = t.month;
+	dt->day = t.day;
+	dt->hour = t.hour;
+	dt->minute = t.minute;
+	dt->second = t.second;
+	dt->centi = 0;
 }
 
 /* ---- Finding the boot disk ---- */
@@ -151,6 +175,7 @@ int fs_mount_root(void)
 	dev.read = dev_read;
 	dev.write = dev_write;
 	dev.flush = dev_flush;
+	dev.now = dev_now;
 	dev.sector_count = part->sectors;
 	err = fat_mount(&root_vol, &dev, part->rdonly ? FAT_MOUNT_RDONLY : 0);
 	if (err) {
