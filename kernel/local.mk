@@ -88,8 +88,12 @@ KERNEL_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/kernel \
 # No red zone, no SSE/x87 (general registers only), no PIC: see
 # m4/portix-kernel-cc.m4.  The kernel runs identity-mapped below 2 GiB,
 # so the small code model fits.
+# -ffile-prefix-map: assertion messages (__FILE__) and debug info name
+# source files relative to the tree, so the kernel does not depend on
+# where the sources were unpacked.
 KERNEL_ALL_CFLAGS = $(KERNEL_BASE_CFLAGS) -std=gnu11 -mcmodel=small \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables \
+	-ffile-prefix-map=$(abs_top_srcdir)/= -ffile-prefix-map=$(top_srcdir)/= \
 	$(KERNEL_OPT_CFLAGS) -Wall -Wextra $(PORTIX_WERROR) $(KERNEL_CFLAGS)
 
 # The objects depend on Makefile: configure's switches are -D flags.
