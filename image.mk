@@ -29,30 +29,37 @@ CLEANFILES += portix.img
 # make run MODE=iso|vdi|vmdk|ventoy-sim boots that medium (images.mk).
 MODE = raw
 
-run: portix.img
+# What make run boots, by MODE (spelled with _ for -: make variable
+# names here keep to letters, digits and _).
+RUN_MODE = $(subst -,_,$(MODE))
+RUN_DISK = if=ide,index=0,media=disk
+run_medium_raw = portix.img
+run_medium_iso = dist/portix.iso
+run_medium_vdi = dist/portix.vdi
+run_medium_vmdk = dist/portix.vmdk
+run_medium_ventoy_sim = dist/portix-ventoy-sim.img
+run_drive_raw = -drive file=portix.img,format=raw,$(RUN_DISK)
+run_drive_iso = -cdrom dist/portix.iso
+run_drive_vdi = -drive file=dist/portix.vdi,format=vdi,$(RUN_DISK)
+run_drive_vmdk = -drive file=dist/portix.vmdk,format=vmdk,$(RUN_DISK)
+run_drive_ventoy_sim = -drive file=dist/portix-ventoy-sim.img,format=raw,$(RUN_DISK)
+RUN_MEDIUM = $(run_medium_$(RUN_MODE))
+
+run: $(RUN_MEDIUM)
+	@if test -z "$(RUN_MEDIUM)"; then \
+	  echo "make run: unknown MODE '$(MODE)' (known: raw iso vdi vmdk ventoy-sim)" >&2; \
+	  exit 1; fi
 	@if test -z "$(QEMU)"; then \
 	  echo "make run: qemu-system-x86_64 not found (apt-get install qemu-system-x86), then ./configure" >&2; \
 	  exit 1; fi
-	@disk=',if=ide,index=0,media=disk'; \
-	case "$(MODE)" in \
-	  raw) medium=portix.img; drive="-drive file=$$medium,format=raw$$disk" ;; \
-	  iso) medium=dist/portix.iso; drive="-cdrom $$medium" ;; \
-	  vdi) medium=dist/portix.vdi; drive="-drive file=$$medium,format=vdi$$disk" ;; \
-	  vmdk) medium=dist/portix.vmdk; drive="-drive file=$$medium,format=vmdk$$disk" ;; \
-	  ventoy-sim) medium=dist/portix-ventoy-sim.img; \
-	    drive="-drive file=$$medium,format=raw$$disk" ;; \
-	  *) echo "make run: unknown MODE '$(MODE)' (known: raw iso vdi vmdk ventoy-sim)" >&2; \
-	     exit 1 ;; \
-	esac; \
-	if test "$(MODE)" != raw; then \
-	  $(MAKE) $(AM_MAKEFLAGS) $$medium || exit 1; fi; \
-	$(MKDIR_P) logs; \
-	echo "Booting $$medium; quit QEMU with Ctrl-A X."; \
+	@$(MKDIR_P) logs
+	@echo "Booting $(RUN_MEDIUM); quit QEMU with Ctrl-A X."
 	$(QEMU) -nodefaults -no-reboot -m $(QEMU_MEMORY) \
 	  -display $(DISPLAY_MODE) -vga std \
 	  -chardev stdio,id=com1,mux=on,logfile=logs/serial.log \
 	  -serial chardev:com1 -mon chardev=com1,mode=readline \
 	  -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-	  -d guest_errors,cpu_reset -D logs/debug.log $$drive
+	  -d guest_errors,cpu_reset -D logs/debug.log \
+	  $(run_drive_$(RUN_MODE))
 
 .PHONY: image run
