@@ -30,10 +30,7 @@ TABLE		equ	PORTIX_CHAINLOAD_ADDR + PORTIX_MBR_PARTITION_TABLE
 LOADED_SIG	equ	PORTIX_STAGE1_ADDR + PORTIX_MBR_SIGNATURE
 
 start:
-	jmp	short main
-	nop
-	; USB-FDD emulating BIOSes may write a BPB here: keep it empty.
-	times	PORTIX_MBR_BPB_END - ($ - $$) db 0
+	MBR_BPB_GAP main
 
 main:
 	cli
