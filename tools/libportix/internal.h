@@ -1,14 +1,16 @@
 /* internal.h - libportix's private interface, shared by its files.
 
    Layers, called downward only:
-	write-raw.c	portix_image_write_raw: a layout to a file
+	media.c		portix_image_write: build the layout, pick a writer
+	write-*.c	one writer per medium (raw, iso, vdi, vmdk, ventoy):
+			the layout's extents in its own container format
 	output.c	a temporary file renamed over the target when complete
 	layout.c	the loaded pieces to patched sectors and extents
+	mbr.c, datapart.c, addfile.c, sparse.c
+			the data partition: its MBR entry, the FAT volume
+			formatted and filled in a sparse in-memory disk
 	load.c		files to checked, loaded pieces
 	image.c		the handle, its setters and its error message
-   A later portix_image_write(img, mode, path) picks a writer; every writer
-   (raw, iso, vdi, ...) takes the same struct pxi_layout and emits its
-   extents in its own container format, and uses output.c to land the file.
 
    Nothing here is exported: the library exports only names that start with
    "portix_", so internal names start with "pxi_".  */
