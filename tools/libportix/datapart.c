@@ -88,17 +88,23 @@ static int does_not_fit(struct portix_image *img, const char *src,
 }
 
 /* FAT_ENOSPC while making a directory entry for DEST: out of clusters,
-   or the FAT16 root directory's fixed slots are used up.  */
+   or its directory is full: the FAT16 root directory's fixed slots, or
+   any directory's FAT_DIR_MAX_ENTRIES.  */
 static int no_entry(struct portix_image *img, struct fat_volume *vol,
 		    const char *src, const char *dest)
 {
 	struct fat_statfs st;
+	bool in_root = strchr(dest + 1, '/') == NULL;
 
-	if (fat_statfs(vol, &st) == 0 && st.free_clusters > 0)
+	if (fat_statfs(vol, &st) < 0 || st.free_clusters == 0)
+		return does_not_fit(img, src, 0);
+	if (in_root && st.type == 16)
 		return pxi_error(img, PORTIX_ENOSPC,
 				 "%s: its directory is full (a FAT16 root directory holds 512 entries, long names take several: use a subdirectory)",
 				 dest);
-	return does_not_fit(img, src, 0);
+	return pxi_error(img, PORTIX_ENOSPC,
+			 "%s: its directory is full (a FAT directory holds %d entries, long names take several: use another directory)",
+			 dest, FAT_DIR_MAX_ENTRIES);
 }
 
 /* mkdir -p for the directories above DEST.  */
@@ -197,18 +203,9 @@ static int add_one(struct portix_image *img, struct fat_volume *vol,
 	uint64_t avail, need;
 	int fd, rc;
 
-	fd = open(a->src, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return pxi_error_errno(img, errno, "%s", a->src);
-	if (fstat(fd, &st) < 0) {
-		rc = pxi_error_errno(img, errno, "%s", a->src);
-		goto out_close;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		rc = pxi_error(img, PORTIX_EINVAL, "%s: not a regular file",
-			       a->src);
-		goto out_close;
-	}
+	rc = pxi_open_regular(img, a->src, &fd, &st);
+	if (rc < 0)
+		return rc;
 	if ((uint64_t)st.st_size > UINT32_MAX) {
 		rc = pxi_error(img, PORTIX_ENOSPC,
 			       "%s: too large for a FAT file (%llu bytes, at most 4 GiB - 1)",
