@@ -175,9 +175,21 @@ int shim_input_done(void)
 	return input_at >= input_len;
 }
 
+/* A 0xFF byte stands for input the console dropped: console_getc()
+   returns -1 (CONSOLE_INPUT_LOST) in its place.  */
 int console_getc(void)
 {
-	return input_at < input_len ? input[input_at++] : '\n';
+	if (input_at >= input_len)
+		return '\n';
+	return input[input_at] == 0xFF ? (input_at++, -1) : input[input_at++];
+}
+
+/* Waiting for input that has run out is a pause: -2
+   (CONSOLE_INPUT_NONE).  */
+int console_getc_within(uint64_t ms)
+{
+	(void)ms;
+	return input_at < input_len ? console_getc() : -2;
 }
 
 bool console_has_input(void)

@@ -22,8 +22,10 @@ extern jmp_buf shim_panic_jump;
 void shim_set_drives(const uint8_t *disk, size_t disk_bytes,
 		     const uint8_t *cd, size_t cd_bytes);
 
-/* Console input for console_getc(): the bytes to type, then LF
-   forever.  Output is counted and dropped.  */
+/* Console input for console_getc(): the bytes to type (0xFF: a byte
+   the console dropped), then LF forever; console_getc_within() sees a
+   pause instead once they are used up.  Output is dropped.  */
+int console_getc_within(uint64_t ms);
 void shim_set_input(const uint8_t *data, size_t len);
 /* Whether all the input has been read.  */
 int shim_input_done(void);
