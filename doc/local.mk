@@ -2,4 +2,5 @@
 
 man_MANS += doc/portix-mkimage.1
 EXTRA_DIST += doc/portix-mkimage.1 doc/ARCHITECTURE.md doc/PERFORMANCE.md \
+	doc/FUZZING.md \
 	bench/media-cost

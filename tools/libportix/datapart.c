@@ -146,11 +146,19 @@ static int make_parents(struct portix_image *img, struct fat_volume *vol,
 	return rc;
 }
 
+/* The copying of every added file: its buffer, and its progress
+   (reported as the writers report theirs: big files take seconds).  */
+struct copying {
+	uint8_t *buf;			/* COPY_BYTES */
+	uint64_t done, total;		/* bytes */
+};
+
 /* Copy from FD (SIZE bytes at open) into the new file A->dest.  */
 static int copy_into(struct portix_image *img, struct fat_volume *vol,
 		     const struct pxi_sparse *sp, const struct pxi_add *a,
-		     int fd, uint64_t avail, uint8_t *buf)
+		     int fd, uint64_t avail, struct copying *cp)
 {
+	uint8_t *buf = cp->buf;
 	struct fat_file f;
 	int rc, err;
 
@@ -173,6 +181,8 @@ static int copy_into(struct portix_image *img, struct fat_volume *vol,
 		}
 		if (n == 0)
 			break;
+		cp->done += (uint64_t)n;
+		pxi_progress(img, cp->done, cp->total);
 		w = fat_write(&f, buf, (uint32_t)n);
 		if (w == FAT_ENOSPC || (w >= 0 && w < n)) {
 			rc = does_not_fit(img, a->src, avail);
@@ -196,7 +206,7 @@ static int copy_into(struct portix_image *img, struct fat_volume *vol,
 /* Copy the host file A->src to A->dest, making its directories.  */
 static int add_one(struct portix_image *img, struct fat_volume *vol,
 		   const struct pxi_sparse *sp, const struct pxi_add *a,
-		   uint8_t *buf)
+		   struct copying *cp)
 {
 	struct fat_statfs fs;
 	struct stat st;
@@ -226,7 +236,7 @@ static int add_one(struct portix_image *img, struct fat_volume *vol,
 	}
 	rc = make_parents(img, vol, sp, a);
 	if (rc == PORTIX_OK)
-		rc = copy_into(img, vol, sp, a, fd, avail, buf);
+		rc = copy_into(img, vol, sp, a, fd, avail, cp);
 out_close:
 	close(fd);
 	return rc;
@@ -239,7 +249,7 @@ static int fill(struct portix_image *img, struct fat_volume *vol,
 	struct fat_format_params params;
 	struct fat_blockdev dev;
 	struct fat_statfs st;
-	uint8_t *buf = NULL;
+	struct copying cp = { NULL, 0, 0 };
 	int rc, err;
 
 	memset(&dev, 0, sizeof(dev));
@@ -264,13 +274,19 @@ static int fill(struct portix_image *img, struct fat_volume *vol,
 
 	rc = PORTIX_OK;
 	if (img->n_adds > 0) {
-		buf = malloc(COPY_BYTES);
-		if (!buf)
+		cp.buf = malloc(COPY_BYTES);
+		if (!cp.buf)
 			rc = pxi_error(img, PORTIX_ENOMEM, "out of memory");
 	}
+	for (size_t i = 0; i < img->n_adds; i++) {
+		struct stat st;
+
+		if (stat(img->adds[i].src, &st) == 0 && S_ISREG(st.st_mode))
+			cp.total += (uint64_t)st.st_size;
+	}
 	for (size_t i = 0; rc == PORTIX_OK && i < img->n_adds; i++)
-		rc = add_one(img, vol, dd->sp, &img->adds[i], buf);
-	free(buf);
+		rc = add_one(img, vol, dd->sp, &img->adds[i], &cp);
+	free(cp.buf);
 	err = fat_unmount(vol);
 	if (rc == PORTIX_OK && err < 0)
 		rc = fat_error(img, dd->sp, err, "data partition");
