@@ -25,6 +25,25 @@ void *memset(void *dst, int c, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
 
+/* FAT_ASSERT(cond): an invariant of the library, checked the way its
+   environment checks its own.  The kernel build (which defines
+   PORTIX_DEBUG) reports through kassert_fail() in debug kernels and
+   compiles it out otherwise, as KASSERT does; the host build uses
+   assert().  */
+#if defined(PORTIX_DEBUG)
+# if PORTIX_DEBUG
+__attribute__((noreturn, cold))
+void kassert_fail(const char *expr, const char *file, int line);
+#  define FAT_ASSERT(cond) \
+	((cond) ? (void)0 : kassert_fail(#cond, __FILE__, __LINE__))
+# else
+#  define FAT_ASSERT(cond) ((void)sizeof(!(cond)))
+# endif
+#else
+# include <assert.h>
+# define FAT_ASSERT(cond) assert(cond)
+#endif
+
 #define FAT_MAGIC_VOLUME	0x56544146	/* "FATV" */
 #define FAT_MAGIC_FILE		0x46544146	/* "FATF" */
 #define FAT_MAGIC_DIR		0x44544146	/* "FATD" */
