@@ -24,8 +24,6 @@
 #include "panic.h"
 
 #define BITS_PER_WORD	64
-/* Where the bitmap may go: stage 2 maps only this much.  */
-#define BOOT_MAPPED_LIMIT (4ULL << 30)
 
 extern char __kernel_end[];
 
@@ -156,8 +154,9 @@ static uint64_t place_bitmap(const struct portix_boot_info *bi, uint64_t size)
 			continue;
 		start = align_up(e->base > floor ? e->base : floor, FRAME_SIZE);
 		end = e->base + e->length;
-		if (end > BOOT_MAPPED_LIMIT)
-			end = BOOT_MAPPED_LIMIT;
+		/* Stage 2 maps only this much.  */
+		if (end > PORTIX_BOOT_IDENTITY_END)
+			end = PORTIX_BOOT_IDENTITY_END;
 		if (start < end && end - start >= size)
 			return start;
 	}
