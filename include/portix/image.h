@@ -228,10 +228,11 @@ int portix_image_set_progress(struct portix_image *img,
 
 /* The largest disk, in MiB, the medium MODE can hold: the lower of the
    format's own limit and the MBR's (PORTIX_DISK_MB_MAX: the disk's
-   partition table counts 32-bit sectors).  A raw disk, a VDI and a
-   ventoy-sim disk hold up to 2 TiB, a VMDK 2 TiB less 1 GiB (its
-   metadata), an ISO 64 GiB.  portix_image_write() refuses a bigger disk
-   before doing any work.  Return 0 for an unknown MODE.  */
+   partition table counts 32-bit sectors).  A raw disk and a VDI hold
+   2 TiB, a ventoy-sim image 2 TiB less 2 MiB (its partition entry
+   starts at LBA 2048), a VMDK 2 TiB less 1 GiB (its metadata), an ISO
+   64 GiB.  portix_image_write() refuses a bigger disk before doing any
+   work.  Return 0 for an unknown MODE.  */
 uint64_t portix_image_max_size_mb(enum portix_mode mode);
 
 /* Told the name of the temporary file a write creates beside its target:
