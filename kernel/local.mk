@@ -49,6 +49,7 @@ KERNEL_CSRC = \
 	kernel/drivers/ata.c \
 	kernel/drivers/rtc.c \
 	kernel/block/block.c \
+	kernel/block/drives.c \
 	kernel/fs/mbr.c \
 	kernel/fs/eltorito.c \
 	kernel/fs/fs.c \

@@ -13,6 +13,7 @@
 #include "arch/x86_64/io.h"
 #include "arch/x86_64/pit.h"
 #include "drivers/ata.h"
+#include "drivers/pci.h"
 #include "lib/string.h"
 
 /* Command block registers, offsets from io.  */
@@ -228,8 +229,24 @@ again:
 	return true;
 }
 
+/* The PCI IDE function that answers on the legacy ports: the first
+   one with a channel in compatibility mode (prog-if bit 0 or 2 clear).
+   False when there is none (ISA IDE, or only native-mode ones).  */
+static bool legacy_controller(struct pci_function *f)
+{
+	unsigned int i;
+
+	for (i = 0; pci_find_class(PCI_CLASS_STORAGE, PCI_SUBCLASS_IDE,
+				   PCI_ANY_PROG_IF, i, f); i++)
+		if ((f->prog_if & 0x05) != 0x05)
+			return true;
+	return false;
+}
+
 int ata_init(void)
 {
+	struct pci_function pf;
+	bool pci = legacy_controller(&pf);
 	int c, s;
 
 	ndrives = 0;
@@ -246,6 +263,12 @@ int ata_init(void)
 			d->ctrl = channels[c].ctrl;
 			d->channel = (uint8_t)c;
 			d->slave = (uint8_t)s;
+			if (pci) {
+				d->pci = true;
+				d->bus = pf.bus;
+				d->dev = pf.dev;
+				d->fn = pf.fn;
+			}
 			if (probe(d))
 				ndrives++;
 		}

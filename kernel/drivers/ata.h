@@ -44,6 +44,8 @@ struct ata_drive {
 	uint16_t ctrl;		/* control block: 0x3F6 or 0x376 */
 	uint8_t channel;	/* 0 primary, 1 secondary */
 	uint8_t slave;		/* 0 master, 1 slave */
+	bool pci;		/* the ports belong to a PCI IDE function ... */
+	uint8_t bus, dev, fn;	/* ... at this address */
 	bool atapi;		/* packet device (CD/DVD) */
 	bool lba48;		/* 48-bit addressing supported */
 	uint64_t sectors;	/* ATA: addressable sectors; ATAPI: 0 */
