@@ -19,7 +19,7 @@
 
 /* Command register bits, for pci_enable().  */
 #define PCI_CMD_IO		0x0001	/* decode I/O space BARs */
-#define PCI_CMD_MEMORY		0x0002	/* decode memory space BARs */
+#define PCI_CMD_MEMORY		0x0002	/* decode memory BARs */
 #define PCI_CMD_BUS_MASTER	0x0004	/* may start DMA */
 
 /* Class codes of the mass storage controllers the kernel drives.  */
@@ -39,7 +39,7 @@ struct pci_function {
 struct pci_bar {
 	uint64_t addr;		/* 0: not implemented or not assigned */
 	bool io;		/* I/O ports rather than memory */
-	bool is64;		/* a 64-bit memory BAR: uses the next slot too */
+	bool is64;		/* 64-bit memory: takes the next slot too */
 };
 
 uint32_t pci_config_read32(uint8_t bus, uint8_t dev, uint8_t fn,
