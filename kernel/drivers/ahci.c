@@ -344,7 +344,11 @@ static int execute(struct ahci_drive *d, const struct ahci_cmd *c,
 	bool done;
 
 	KASSERT(c->bytes <= DATA_BYTES && !(c->bytes & 1));
-	KASSERT(!(port_read(d, PX_CI) & 1));
+	*tfd = port_read(d, PX_TFD);
+	*is = port_read(d, PX_IS);
+	/* A port that did not come back from a failure takes nothing.  */
+	if (!(port_read(d, PX_CMD) & PXCMD_ST) || (port_read(d, PX_CI) & 1))
+		return ATA_EIO;
 	memset(table, 0, TABLE_PRDT);
 	build_fis(table + TABLE_CFIS, c);
 	if (c->packet)
