@@ -718,7 +718,10 @@ static bool port_attach(struct ahci_drive *d)
    gets the port's bit when there is no device.  */
 static bool port_probe(struct ahci_hba *h, uint8_t port, uint32_t *empty)
 {
-	struct ahci_drive *d = &drives[ndrives];
+	/* With the table full, a port is still looked at, to say so.  */
+	static struct ahci_drive spare;
+	struct ahci_drive *d = ndrives < AHCI_MAX_DRIVES ? &drives[ndrives] :
+							     &spare;
 	char what[96];
 
 	memset(d, 0, sizeof(*d));
@@ -735,7 +738,7 @@ static bool port_probe(struct ahci_hba *h, uint8_t port, uint32_t *empty)
 		*empty |= 1U << port;
 		return false;
 	}
-	if (ndrives == AHCI_MAX_DRIVES) {
+	if (d == &spare) {
 		say(d, KLOG_WARN, "too many drives: left alone");
 		return false;
 	}
