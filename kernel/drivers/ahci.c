@@ -331,10 +331,16 @@ static bool completed(void *arg)
 	       (port_read(d, PX_IS) & PXIS_ERRORS);
 }
 
+/* How a command ended: the port's task file and interrupt status, and
+   the bytes the HBA moved.  */
+struct outcome {
+	uint32_t tfd, is, moved;
+};
+
 /* Issue C in slot 0 and poll until it completes, fails or times out.
-   *TFD and *IS receive the port's task file and interrupt status.  */
+   A command that moved fewer bytes than asked failed too.  */
 static int execute(struct ahci_drive *d, const struct ahci_cmd *c,
-		   uint32_t *tfd, uint32_t *is)
+		   struct outcome *out)
 {
 	struct cmd_header *hdr = dma_ptr(d->mem + MEM_CMD_LIST);
 	uint8_t *table = dma_ptr(d->mem + MEM_CMD_TABLE);
@@ -344,8 +350,9 @@ static int execute(struct ahci_drive *d, const struct ahci_cmd *c,
 	bool done;
 
 	KASSERT(c->bytes <= DATA_BYTES && !(c->bytes & 1));
-	*tfd = port_read(d, PX_TFD);
-	*is = port_read(d, PX_IS);
+	memset(out, 0, sizeof(*out));
+	out->tfd = port_read(d, PX_TFD);
+	out->is = port_read(d, PX_IS);
 	/* A port that did not come back from a failure takes nothing.  */
 	if (!(port_read(d, PX_CMD) & PXCMD_ST) || (port_read(d, PX_CI) & 1))
 		return ATA_EIO;
@@ -376,11 +383,13 @@ static int execute(struct ahci_drive *d, const struct ahci_cmd *c,
 
 	done = completed(d) || timer_poll(completed, d, c->timeout_ms);
 	__asm__ volatile("" ::: "memory");
-	*tfd = port_read(d, PX_TFD);
-	*is = port_read(d, PX_IS);
+	out->tfd = port_read(d, PX_TFD);
+	out->is = port_read(d, PX_IS);
+	out->moved = ((volatile struct cmd_header *)hdr)->prdbc;
 	if (!done)
 		return ATA_ETIMEDOUT;
-	if ((*is & PXIS_ERRORS) || (*tfd & (ATA_ST_ERR | ATA_ST_DF)))
+	if ((out->is & PXIS_ERRORS) ||
+	    (out->tfd & (ATA_ST_ERR | ATA_ST_DF)) || out->moved != c->bytes)
 		return ATA_EIO;
 	return 0;
 }
@@ -415,9 +424,10 @@ static const char *command_name(uint8_t command)
    port.  */
 static int run(struct ahci_drive *d, const struct ahci_cmd *c, bool report)
 {
-	uint32_t tfd, is, serr;
-	char what[128];
-	int err = execute(d, c, &tfd, &is);
+	struct outcome out;
+	uint32_t serr;
+	char what[160];
+	int err = execute(d, c, &out);
 
 	if (!err)
 		return 0;
@@ -435,8 +445,9 @@ static int run(struct ahci_drive *d, const struct ahci_cmd *c, bool report)
 				  command_name(c->command));
 		ksnprintf(what + strlen(what), sizeof(what) - strlen(what),
 			  ": %s: status 0x%02x, error 0x%02x, IS 0x%08x,"
-			  " SERR 0x%08x", ata_strerror(err), tfd & 0xFF,
-			  (tfd >> 8) & 0xFF, is, serr);
+			  " SERR 0x%08x, %u of %u bytes", ata_strerror(err),
+			  out.tfd & 0xFF, (out.tfd >> 8) & 0xFF, out.is, serr,
+			  out.moved, c->bytes);
 		say(d, KLOG_ERR, what);
 	}
 	port_recover(d);
