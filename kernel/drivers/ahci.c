@@ -48,6 +48,7 @@
 #define CAP_NP(cap)	(((cap) & 0x1F) + 1)		/* ports */
 #define CAP_NCS(cap)	((((cap) >> 8) & 0x1F) + 1) /* command slots */
 #define CAP_S64A	(1U << 31)	/* 64-bit DMA addresses */
+#define CAP_SSS		(1U << 27)	/* staggered spin-up (PxCMD.SUD) */
 #define GHC_IE		(1U << 1)
 #define GHC_AE		(1U << 31)	/* AHCI mode, not legacy IDE */
 #define CAP2_BOH	(1U << 0)	/* BIOS/OS handoff supported */
@@ -83,7 +84,8 @@
 #define PXIS_IFS	(1U << 27)	/* interface fatal error */
 #define PXIS_ERRORS	(PXIS_TFES | PXIS_HBFS | PXIS_HBDS | PXIS_IFS)
 
-#define SSTS_DET(ssts)	((ssts) & 0xF)
+#define SSTS_DET_MASK	0xFU
+#define SSTS_DET(ssts)	((ssts) & SSTS_DET_MASK)
 #define DET_NO_PHY	1	/* a device, but no communication yet */
 #define DET_PRESENT	3	/* a device, and the link is up */
 #define SCTL_DET_MASK	0xFU
@@ -97,6 +99,7 @@
    says it is busy).  COMRESET is held at least 1 ms.  */
 #define STOP_MS			500
 #define LINK_MS			1000
+#define SPIN_UP_LINK_MS		50
 #define HANDOFF_MS		25
 #define HANDOFF_BUSY_MS		2000
 #define COMRESET_HOLD_MS	2
@@ -271,7 +274,7 @@ static bool port_comreset(struct ahci_drive *d)
 	port_write(d, PX_SCTL, sctl | SCTL_DET_RESET);
 	timer_sleep_ms(COMRESET_HOLD_MS);
 	port_write(d, PX_SCTL, sctl);
-	up = port_wait(d, PX_SSTS, 0xF, DET_PRESENT, LINK_MS);
+	up = port_wait(d, PX_SSTS, SSTS_DET_MASK, DET_PRESENT, LINK_MS);
 	/* The link going down and up leaves its marks in SERR.  */
 	port_write(d, PX_SERR, ~0U);
 	return up;
@@ -696,8 +699,7 @@ static bool port_attach(struct ahci_drive *d)
 	port_write(d, PX_FBU, (uint32_t)(fis >> 32));
 	port_write(d, PX_SERR, ~0U);
 	port_write(d, PX_IS, ~0U);
-	port_write(d, PX_CMD, port_read(d, PX_CMD) | PXCMD_SUD | PXCMD_POD |
-		   PXCMD_FRE);
+	port_write(d, PX_CMD, port_read(d, PX_CMD) | PXCMD_FRE);
 	sig = port_read(d, PX_SIG);
 	/* Busy since the BIOS left it, or no signature since the last
 	   reset: a COMRESET makes the device send a fresh one.  */
@@ -743,6 +745,11 @@ static bool port_probe(struct ahci_hba *h, uint8_t port, uint32_t *empty)
 		say(d, KLOG_WARN, "does not stop: left alone");
 		return false;
 	}
+	/* With staggered spin-up, the link comes up only once asked.  */
+	port_write(d, PX_CMD, port_read(d, PX_CMD) | PXCMD_SUD | PXCMD_POD);
+	if (h->cap & CAP_SSS)
+		(void)port_wait(d, PX_SSTS, SSTS_DET_MASK, DET_PRESENT,
+				SPIN_UP_LINK_MS);
 	if (SSTS_DET(port_read(d, PX_SSTS)) == DET_NO_PHY)
 		(void)port_comreset(d);
 	if (SSTS_DET(port_read(d, PX_SSTS)) != DET_PRESENT) {
