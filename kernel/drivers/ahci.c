@@ -48,7 +48,7 @@
 #define CAP_NP(cap)	(((cap) & 0x1F) + 1)		/* ports */
 #define CAP_NCS(cap)	((((cap) >> 8) & 0x1F) + 1) /* command slots */
 #define CAP_S64A	(1U << 31)	/* 64-bit DMA addresses */
-#define CAP_SSS		(1U << 27)	/* staggered spin-up (PxCMD.SUD) */
+#define CAP_SSS		(1U << 27)	/* staggered spin-up */
 #define GHC_IE		(1U << 1)
 #define GHC_AE		(1U << 31)	/* AHCI mode, not legacy IDE */
 #define CAP2_BOH	(1U << 0)	/* BIOS/OS handoff supported */
