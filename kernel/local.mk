@@ -49,6 +49,7 @@ KERNEL_CSRC = \
 	kernel/drivers/atacmd.c \
 	kernel/drivers/ata.c \
 	kernel/drivers/ahci.c \
+	kernel/drivers/ahci-cmd.c \
 	kernel/drivers/rtc.c \
 	kernel/block/block.c \
 	kernel/block/drives.c \
@@ -76,7 +77,7 @@ KERNEL_HDRS = \
 	kernel/lib/printf.h kernel/lib/string.h \
 	kernel/shell/shell.h kernel/shell/lineedit.h \
 	kernel/drivers/ata.h kernel/drivers/atacmd.h \
-	kernel/drivers/ahci.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
+	kernel/drivers/ahci.h kernel/drivers/ahci-hw.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
 	kernel/fs/eltorito.h kernel/fs/fs.h kernel/shell/cmd-fs.h
 
 # Every kernel object is built under kernel/ in the build tree; shared
