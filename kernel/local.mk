@@ -74,10 +74,11 @@ KERNEL_HDRS = \
 	kernel/acpi/acpi.h \
 	kernel/drivers/serial.h kernel/drivers/vga.h \
 	kernel/drivers/keyboard.h kernel/drivers/pci.h \
+	kernel/drivers/ahci-hw.h \
 	kernel/lib/printf.h kernel/lib/string.h \
 	kernel/shell/shell.h kernel/shell/lineedit.h \
 	kernel/drivers/ata.h kernel/drivers/atacmd.h \
-	kernel/drivers/ahci.h kernel/drivers/ahci-hw.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
+	kernel/drivers/ahci.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
 	kernel/fs/eltorito.h kernel/fs/fs.h kernel/shell/cmd-fs.h
 
 # Every kernel object is built under kernel/ in the build tree; shared
