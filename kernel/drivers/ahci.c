@@ -268,7 +268,8 @@ static bool port_probe(struct ahci_hba *h, uint8_t port, uint32_t *empty)
 		return false;
 	}
 	if (d->atapi)
-		ksnprintf(what, sizeof(what), "CD drive \"%s\"", d->model);
+		ksnprintf(what, sizeof(what), "CD drive \"%s\", data by %s",
+			  d->model, d->atapi_dma ? "DMA" : "PIO");
 	else
 		ksnprintf(what, sizeof(what), "disk \"%s\", %llu sectors%s",
 			  d->model, (unsigned long long)d->sectors,
