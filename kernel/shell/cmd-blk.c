@@ -1,10 +1,15 @@
-/* cmd-blk.c - lsblk: the drives and partitions the block layer knows.
+/* cmd-blk.c - lsblk: the drives and partitions the block layer knows;
+   blkcrc32: the CRC-32 of a whole block device, read in large pieces
+   (so drivers move many sectors per command, and the result compares
+   with the host's CRC of the image file).
 
    Layers: the shell calls it; it reads block/block.h's table (each
    drive's model and location) and fs/fs.h for what is mounted.  */
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include <portix/crc32.h>
 
 #include "block/block.h"
 #include "fs/fs.h"
@@ -60,5 +65,42 @@ int cmd_lsblk(int argc, char **argv)
 	}
 	if (!blk_count())
 		kprintf("(no drives found)\n");
+	return 0;
+}
+
+/* What blkcrc32 reads with one blk_read: 128 KiB.  */
+#define BLKCRC_SECTORS	256
+static uint8_t blkcrc_buf[BLKCRC_SECTORS * BLK_SECTOR_SIZE];
+
+int cmd_blkcrc32(int argc, char **argv)
+{
+	struct blkdev *b;
+	uint64_t lba;
+	uint32_t crc = 0, n;
+	int err;
+
+	if (argc != 2) {
+		kprintf("usage: %s DEVICE\n", argv[0]);
+		return 1;
+	}
+	b = blk_find(argv[1]);
+	if (!b) {
+		kprintf("%s: %s: no such device\n", argv[0], argv[1]);
+		return 1;
+	}
+	for (lba = 0; lba < b->sectors; lba += n) {
+		n = b->sectors - lba < BLKCRC_SECTORS ?
+		    (uint32_t)(b->sectors - lba) : BLKCRC_SECTORS;
+		err = blk_read(b, lba, n, blkcrc_buf);
+		if (err) {
+			kprintf("%s: %s: sector %llu: %s\n", argv[0], argv[1],
+				(unsigned long long)lba, blk_strerror(err));
+			return 1;
+		}
+		crc = portix_crc32(crc, blkcrc_buf,
+				   (size_t)n * BLK_SECTOR_SIZE);
+	}
+	kprintf("%08x %llu %s\n", crc, (unsigned long long)b->sectors,
+		argv[1]);
 	return 0;
 }
