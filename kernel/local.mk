@@ -46,9 +46,11 @@ KERNEL_CSRC = \
 	kernel/shell/cmd-system.c \
 	kernel/shell/cmd-memory.c \
 	kernel/shell/cmd-pci.c \
+	kernel/drivers/atacmd.c \
 	kernel/drivers/ata.c \
 	kernel/drivers/rtc.c \
 	kernel/block/block.c \
+	kernel/block/drives.c \
 	kernel/fs/mbr.c \
 	kernel/fs/eltorito.c \
 	kernel/fs/fs.c \
@@ -72,7 +74,7 @@ KERNEL_HDRS = \
 	kernel/drivers/keyboard.h kernel/drivers/pci.h \
 	kernel/lib/printf.h kernel/lib/string.h \
 	kernel/shell/shell.h kernel/shell/lineedit.h \
-	kernel/drivers/ata.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
+	kernel/drivers/ata.h kernel/drivers/atacmd.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
 	kernel/fs/eltorito.h kernel/fs/fs.h kernel/shell/cmd-fs.h
 
 # Every kernel object is built under kernel/ in the build tree; shared

@@ -13,6 +13,7 @@
 #include "arch/x86_64/io.h"
 #include "arch/x86_64/pit.h"
 #include "drivers/ata.h"
+#include "drivers/pci.h"
 #include "lib/string.h"
 
 /* Command block registers, offsets from io.  */
@@ -30,25 +31,6 @@
 /* Control block: alternate status (read), device control (write).  */
 #define CTRL_NIEN	0x02
 #define CTRL_SRST	0x04
-
-#define ST_ERR		0x01
-#define ST_DRQ		0x08
-#define ST_DF		0x20
-#define ST_DRDY		0x40
-#define ST_BSY		0x80
-
-#define CMD_READ	0x20
-#define CMD_READ_EXT	0x24
-#define CMD_WRITE	0x30
-#define CMD_WRITE_EXT	0x34
-#define CMD_PACKET	0xA0
-#define CMD_ID_PACKET	0xA1
-#define CMD_FLUSH	0xE7
-#define CMD_FLUSH_EXT	0xEA
-#define CMD_IDENTIFY	0xEC
-
-#define LBA28_LIMIT	(1ULL << 28)
-#define LBA48_LIMIT	(1ULL << 48)
 
 static struct ata_drive drives[ATA_MAX_DRIVES];
 static int ndrives;
@@ -82,9 +64,10 @@ static bool status_reached(void *arg)
 	struct status_wait *w = arg;
 
 	w->st = inb(w->io + REG_STATUS);
-	if (w->st & ST_BSY)
+	if (w->st & ATA_ST_BSY)
 		return false;
-	return (w->st & (ST_ERR | ST_DF)) || (w->st & w->mask) == w->want;
+	return (w->st & (ATA_ST_ERR | ATA_ST_DF)) ||
+	       (w->st & w->mask) == w->want;
 }
 
 /* Wait until BSY is clear and (STATUS & MASK) == WANT, or ERR/DF.
@@ -153,27 +136,14 @@ static void write_words(uint16_t port, const void *buf, size_t words)
 			 : "memory");
 }
 
-/* Copy an IDENTIFY string (bytes swapped in each word), cut spaces.  */
-static void id_string(char *dst, const uint16_t *id, int first, int words)
-{
-	int i, n = 0;
-
-	for (i = 0; i < words; i++) {
-		dst[n++] = (char)(id[first + i] >> 8);
-		dst[n++] = (char)(id[first + i] & 0xFF);
-	}
-	while (n > 0 && (dst[n - 1] == ' ' || dst[n - 1] == '\0'))
-		n--;
-	dst[n] = '\0';
-}
-
 /* Probe one position with IDENTIFY (DEVICE or, after the ATAPI
    signature, PACKET DEVICE).  Fills D and returns true if a drive
    answered.  */
 static bool probe(struct ata_drive *d)
 {
-	uint16_t id[256];
-	uint8_t cmd = CMD_IDENTIFY, mid, high;
+	uint16_t id[ATA_IDENTIFY_WORDS];
+	struct ata_identity ident;
+	uint8_t cmd = ATA_CMD_IDENTIFY, mid, high;
 	int st;
 
 	outb(d->io + REG_DRIVE, 0xA0 | (uint8_t)(d->slave << 4));
@@ -199,37 +169,44 @@ again:
 	}
 	mid = inb(d->io + REG_LBA1);
 	high = inb(d->io + REG_LBA2);
-	if (cmd == CMD_IDENTIFY && mid == 0x14 && high == 0xEB) {
+	if (cmd == ATA_CMD_IDENTIFY && mid == 0x14 && high == 0xEB) {
 		/* Packet device: it aborted IDENTIFY DEVICE on purpose.  */
 		d->atapi = true;
-		cmd = CMD_ID_PACKET;
+		cmd = ATA_CMD_ID_PACKET;
 		goto again;
 	}
-	if (cmd == CMD_IDENTIFY && (mid || high))
+	if (cmd == ATA_CMD_IDENTIFY && (mid || high))
 		return false;	/* SATA or something else we do not drive */
-	st = wait_status(d->io, ST_DRQ, ST_DRQ, ATA_TIMEOUT_MS);
-	if (st < 0 || (st & (ST_ERR | ST_DF)))
+	st = wait_status(d->io, ATA_ST_DRQ, ATA_ST_DRQ, ATA_TIMEOUT_MS);
+	if (st < 0 || (st & (ATA_ST_ERR | ATA_ST_DF)))
 		return false;
-	read_words(d->io + REG_DATA, id, 256);
-
-	id_string(d->model, id, 27, 20);
-	if (!d->atapi) {
-		d->lba48 = (id[83] & (1u << 10)) != 0;
-		if (d->lba48)
-			d->sectors = (uint64_t)id[100] |
-				     (uint64_t)id[101] << 16 |
-				     (uint64_t)id[102] << 32 |
-				     (uint64_t)id[103] << 48;
-		if (!d->sectors)
-			d->sectors = (uint32_t)(id[60] | (uint32_t)id[61] << 16);
-		if (!d->sectors)
-			return false;	/* CHS-only disk: not supported */
-	}
+	read_words(d->io + REG_DATA, id, ATA_IDENTIFY_WORDS);
+	if (!ata_parse_identify(id, d->atapi, &ident))
+		return false;
+	d->lba48 = ident.lba48;
+	d->sectors = ident.sectors;
+	memcpy(d->model, ident.model, sizeof(d->model));
 	return true;
+}
+
+/* The PCI IDE function that answers on the legacy ports: the first
+   one with a channel in compatibility mode (prog-if bit 0 or 2 clear).
+   False when there is none (ISA IDE, or only native-mode ones).  */
+static bool legacy_controller(struct pci_function *f)
+{
+	unsigned int i;
+
+	for (i = 0; pci_find_class(PCI_CLASS_STORAGE, PCI_SUBCLASS_IDE,
+				   PCI_ANY_PROG_IF, i, f); i++)
+		if ((f->prog_if & 0x05) != 0x05)
+			return true;
+	return false;
 }
 
 int ata_init(void)
 {
+	struct pci_function pf;
+	bool pci = legacy_controller(&pf);
 	int c, s;
 
 	ndrives = 0;
@@ -246,6 +223,12 @@ int ata_init(void)
 			d->ctrl = channels[c].ctrl;
 			d->channel = (uint8_t)c;
 			d->slave = (uint8_t)s;
+			if (pci) {
+				d->pci = true;
+				d->bus = pf.bus;
+				d->dev = pf.dev;
+				d->fn = pf.fn;
+			}
 			if (probe(d))
 				ndrives++;
 		}
@@ -271,7 +254,7 @@ static int issue(struct ata_drive *d, uint64_t lba, uint32_t count,
 	uint16_t io = d->io;
 	int err;
 
-	if (lba + count <= LBA28_LIMIT && count <= 256) {
+	if (lba + count <= ATA_LBA28_LIMIT && count <= 256) {
 		err = select_drive(d, 0xE0 | (uint8_t)((lba >> 24) & 0x0F));
 		if (err)
 			return err;
@@ -280,7 +263,7 @@ static int issue(struct ata_drive *d, uint64_t lba, uint32_t count,
 		outb(io + REG_LBA0, (uint8_t)lba);
 		outb(io + REG_LBA1, (uint8_t)(lba >> 8));
 		outb(io + REG_LBA2, (uint8_t)(lba >> 16));
-		outb(io + REG_COMMAND, write ? CMD_WRITE : CMD_READ);
+		outb(io + REG_COMMAND, write ? ATA_CMD_WRITE : ATA_CMD_READ);
 	} else {
 		err = select_drive(d, 0x40);
 		if (err)
@@ -295,7 +278,8 @@ static int issue(struct ata_drive *d, uint64_t lba, uint32_t count,
 		outb(io + REG_LBA0, (uint8_t)lba);
 		outb(io + REG_LBA1, (uint8_t)(lba >> 8));
 		outb(io + REG_LBA2, (uint8_t)(lba >> 16));
-		outb(io + REG_COMMAND, write ? CMD_WRITE_EXT : CMD_READ_EXT);
+		outb(io + REG_COMMAND,
+		     write ? ATA_CMD_WRITE_EXT : ATA_CMD_READ_EXT);
 	}
 	delay400(d->ctrl);
 	return 0;
@@ -307,7 +291,7 @@ static uint32_t chunk_limit(const struct ata_drive *d, uint64_t lba,
 {
 	uint32_t max;
 
-	if (lba + (want < 256 ? want : 256) <= LBA28_LIMIT)
+	if (lba + (want < 256 ? want : 256) <= ATA_LBA28_LIMIT)
 		max = 256;
 	else if (d->lba48)
 		max = 65536;
@@ -320,7 +304,7 @@ static int check_range(const struct ata_drive *d, uint64_t lba,
 		       uint32_t count)
 {
 	if (!d || d->atapi || !count || lba >= d->sectors ||
-	    count > d->sectors - lba || lba + count > LBA48_LIMIT)
+	    count > d->sectors - lba || lba + count > ATA_LBA48_LIMIT)
 		return ATA_EINVAL;
 	return 0;
 }
@@ -344,8 +328,9 @@ static int pio_transfer(struct ata_drive *d, uint64_t lba, uint32_t count,
 		if (err)
 			return err;
 		for (i = 0; i < n; i++) {
-			st = wait_status(d->io, ST_DRQ, ST_DRQ, ATA_TIMEOUT_MS);
-			if (st < 0 || (st & (ST_ERR | ST_DF)))
+			st = wait_status(d->io, ATA_ST_DRQ, ATA_ST_DRQ,
+					 ATA_TIMEOUT_MS);
+			if (st < 0 || (st & (ATA_ST_ERR | ATA_ST_DF)))
 				return fail(d, st);
 			if (write)
 				write_words(d->io + REG_DATA, buf,
@@ -358,7 +343,7 @@ static int pio_transfer(struct ata_drive *d, uint64_t lba, uint32_t count,
 		if (write) {
 			/* The drive takes the last sector, then drops BSY.  */
 			st = wait_status(d->io, 0, 0, ATA_TIMEOUT_MS);
-			if (st < 0 || (st & (ST_ERR | ST_DF)))
+			if (st < 0 || (st & (ATA_ST_ERR | ATA_ST_DF)))
 				return fail(d, st);
 		}
 		lba += n;
@@ -389,11 +374,11 @@ int ata_flush(struct ata_drive *d)
 	err = select_drive(d, 0xE0);
 	if (err)
 		return err;
-	outb(d->io + REG_COMMAND, d->lba48 ? CMD_FLUSH_EXT : CMD_FLUSH);
+	outb(d->io + REG_COMMAND, d->lba48 ? ATA_CMD_FLUSH_EXT : ATA_CMD_FLUSH);
 	delay400(d->ctrl);
 	/* A flush may write a whole cache: allow it more time.  */
 	st = wait_status(d->io, 0, 0, 6 * ATA_TIMEOUT_MS);
-	if (st < 0 || (st & (ST_ERR | ST_DF)))
+	if (st < 0 || (st & (ATA_ST_ERR | ATA_ST_DF)))
 		return fail(d, st);
 	return 0;
 }
@@ -414,18 +399,18 @@ static int packet(struct ata_drive *d, const uint8_t *pkt, void *buf,
 	outb(d->io + REG_FEATURES, 0);		/* PIO, no DMA */
 	outb(d->io + REG_LBA1, ATAPI_SECTOR_SIZE & 0xFF);
 	outb(d->io + REG_LBA2, ATAPI_SECTOR_SIZE >> 8);
-	outb(d->io + REG_COMMAND, CMD_PACKET);
+	outb(d->io + REG_COMMAND, ATA_CMD_PACKET);
 	delay400(d->ctrl);
-	st = wait_status(d->io, ST_DRQ, ST_DRQ, ATA_TIMEOUT_MS);
-	if (st < 0 || (st & (ST_ERR | ST_DF)))
+	st = wait_status(d->io, ATA_ST_DRQ, ATA_ST_DRQ, ATA_TIMEOUT_MS);
+	if (st < 0 || (st & (ATA_ST_ERR | ATA_ST_DF)))
 		return fail(d, st);
 	write_words(d->io + REG_DATA, pkt, 6);
 	delay400(d->ctrl);
 	for (;;) {
 		st = wait_status(d->io, 0, 0, ATA_TIMEOUT_MS);
-		if (st < 0 || (st & (ST_ERR | ST_DF)))
+		if (st < 0 || (st & (ATA_ST_ERR | ATA_ST_DF)))
 			return fail(d, st);
-		if (!(st & ST_DRQ))
+		if (!(st & ATA_ST_DRQ))
 			break;		/* command complete */
 		n = inb(d->io + REG_LBA1) | (uint32_t)inb(d->io + REG_LBA2) << 8;
 		if (!(n & 1) && got + n <= len) {
@@ -465,7 +450,7 @@ static int packet_retry(struct ata_drive *d, const uint8_t *pkt, void *buf,
 int atapi_read(struct ata_drive *d, uint32_t lba, uint32_t count,
 	       void *buf)
 {
-	uint8_t pkt[12];
+	uint8_t pkt[ATAPI_PACKET_SIZE];
 	uint8_t *p = buf;
 	uint32_t n;
 	int err;
@@ -476,14 +461,7 @@ int atapi_read(struct ata_drive *d, uint32_t lba, uint32_t count,
 		/* 16 sectors (32 KiB) per command keeps each DRQ block
 		   small and the byte count register in range.  */
 		n = count < 16 ? count : 16;
-		memset(pkt, 0, sizeof(pkt));
-		pkt[0] = 0x28;			/* READ(10) */
-		pkt[2] = (uint8_t)(lba >> 24);
-		pkt[3] = (uint8_t)(lba >> 16);
-		pkt[4] = (uint8_t)(lba >> 8);
-		pkt[5] = (uint8_t)lba;
-		pkt[7] = (uint8_t)(n >> 8);
-		pkt[8] = (uint8_t)n;
+		atapi_read10_packet(pkt, lba, (uint16_t)n);
 		err = packet_retry(d, pkt, p, n * ATAPI_SECTOR_SIZE);
 		if (err)
 			return err;
@@ -496,18 +474,16 @@ int atapi_read(struct ata_drive *d, uint32_t lba, uint32_t count,
 
 int atapi_capacity(struct ata_drive *d, uint32_t *sectors)
 {
-	uint8_t pkt[12], ans[8];
+	uint8_t pkt[ATAPI_PACKET_SIZE], ans[ATAPI_CAPACITY_ANSWER];
 	int err;
 
 	if (!d || !d->atapi)
 		return ATA_EINVAL;
-	memset(pkt, 0, sizeof(pkt));
-	pkt[0] = 0x25;				/* READ CAPACITY */
+	atapi_capacity_packet(pkt);
 	err = packet_retry(d, pkt, ans, sizeof(ans));
 	if (err)
 		return err;
-	*sectors = ((uint32_t)ans[0] << 24 | (uint32_t)ans[1] << 16 |
-		    (uint32_t)ans[2] << 8 | ans[3]) + 1;
+	*sectors = atapi_capacity_sectors(ans);
 	return 0;
 }
 

@@ -26,6 +26,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "drivers/atacmd.h"
+
 /* The drive set ERR in its status (the error register is kept).  */
 #define ATA_EIO		(-1)
 /* BSY or DRQ did not come (or go) in time.  */
@@ -35,7 +37,6 @@
 
 #define ATA_MAX_DRIVES		4
 #define ATA_SECTOR_SIZE		512
-#define ATAPI_SECTOR_SIZE	2048
 /* Longest wait for one step of a command (a disk spinning up).  */
 #define ATA_TIMEOUT_MS		5000
 
@@ -44,10 +45,12 @@ struct ata_drive {
 	uint16_t ctrl;		/* control block: 0x3F6 or 0x376 */
 	uint8_t channel;	/* 0 primary, 1 secondary */
 	uint8_t slave;		/* 0 master, 1 slave */
+	bool pci;		/* the ports are a PCI IDE function's ... */
+	uint8_t bus, dev, fn;	/* ... at this address */
 	bool atapi;		/* packet device (CD/DVD) */
 	bool lba48;		/* 48-bit addressing supported */
 	uint64_t sectors;	/* ATA: addressable sectors; ATAPI: 0 */
-	char model[41];		/* from IDENTIFY, trailing spaces cut */
+	char model[ATA_MODEL_MAX];	/* from IDENTIFY */
 	uint8_t last_error;	/* error register after the last failure */
 };
 

@@ -1,13 +1,12 @@
 /* cmd-blk.c - lsblk: the drives and partitions the block layer knows.
 
-   Layers: the shell calls it; it reads block/block.h's table and the
-   ATA drive behind each device, and fs/fs.h for what is mounted.  */
+   Layers: the shell calls it; it reads block/block.h's table (each
+   drive's model and location) and fs/fs.h for what is mounted.  */
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include "block/block.h"
-#include "drivers/ata.h"
 #include "fs/fs.h"
 #include "lib/printf.h"
 #include "shell/cmd-fs.h"
@@ -27,20 +26,10 @@ static void human(char *buf, size_t size, uint64_t sectors)
 		ksnprintf(buf, size, "%llu KiB", (unsigned long long)kib);
 }
 
-static const char *channel_name(const struct ata_drive *d)
-{
-	static const char *const names[4] = {
-		"primary master", "primary slave",
-		"secondary master", "secondary slave",
-	};
-
-	return names[d->channel * 2 + d->slave];
-}
-
 int cmd_lsblk(int argc, char **argv)
 {
 	const struct blkdev *b, *root;
-	char size[24];
+	char size[24], where[48];
 	int i;
 
 	(void)argc;
@@ -60,12 +49,13 @@ int cmd_lsblk(int argc, char **argv)
 				(unsigned long long)b->start, b->part_type,
 				b->rdonly ? ", ro" : "",
 				b == root ? ", mounted on /" : "");
-		else
-			kprintf("%s, %s%s%s", b->drive->model,
-				channel_name(b->drive),
-				b->drive->lba48 ? ", LBA48" : "",
+		else {
+			blk_location_str(&b->loc, where, sizeof(where));
+			kprintf("%s, %s%s%s", b->model, where,
+				b->lba48 ? ", LBA48" : "",
 				b->kind == BLK_CDROM && !b->sectors ?
 				", no medium" : "");
+		}
 		kprintf("\n");
 	}
 	if (!blk_count())

@@ -1,0 +1,86 @@
+/* drives.c - blk_init: every drive the drivers found, registered with
+   the block layer, and the blk_ops through which the block layer calls
+   each driver.  The order here is the order of hd0, hd1, ... and cd0,
+   cd1, ...: the legacy IDE drives first.
+
+   Receives: each driver's init has run (kmain).  Leaves: one blkdev
+   per drive, with its size, model and location filled in.  */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "block/block.h"
+#include "drivers/ata.h"
+#include "lib/string.h"
+
+static int ata_disk_read(void *d, uint64_t lba, uint32_t count, void *buf)
+{
+	return ata_read(d, lba, count, buf);
+}
+
+static int ata_disk_write(void *d, uint64_t lba, uint32_t count,
+			  const void *buf)
+{
+	return ata_write(d, lba, count, buf);
+}
+
+static int ata_disk_flush(void *d)
+{
+	return ata_flush(d);
+}
+
+static int ata_cd_read(void *d, uint64_t lba, uint32_t count, void *buf)
+{
+	if (lba > UINT32_MAX)
+		return ATA_EINVAL;
+	return atapi_read(d, (uint32_t)lba, count, buf);
+}
+
+static const struct blk_ops ata_disk_ops = {
+	.read = ata_disk_read,
+	.write = ata_disk_write,
+	.flush = ata_disk_flush,
+};
+
+static const struct blk_ops ata_cd_ops = {
+	.read = ata_cd_read,
+};
+
+static void add_ata_drives(void)
+{
+	struct ata_drive *d;
+	struct blkdev *b;
+	uint32_t cd_sectors;
+	int i;
+
+	for (i = 0; (d = ata_drive(i)); i++) {
+		b = blk_add_drive(d->atapi ? BLK_CDROM : BLK_DISK,
+				  d->atapi ? &ata_cd_ops : &ata_disk_ops, d);
+		if (!b)
+			return;
+		if (!d->atapi)
+			b->sectors = d->sectors;
+		/* A CD drive without a medium: size 0, every read is out
+		   of range.  */
+		else if (!atapi_capacity(d, &cd_sectors))
+			b->sectors = (uint64_t)cd_sectors *
+				     (ATAPI_SECTOR_SIZE / BLK_SECTOR_SIZE);
+		b->loc.controller = BLK_CTRL_IDE;
+		b->loc.pci = d->pci;
+		b->loc.bus = d->bus;
+		b->loc.dev = d->dev;
+		b->loc.fn = d->fn;
+		b->loc.port = d->channel;
+		b->loc.unit = d->slave;
+		b->lba48 = d->lba48;
+		_Static_assert(sizeof(b->model) >= sizeof(d->model),
+			       "blkdev model too short for ATA's");
+		memcpy(b->model, d->model, sizeof(d->model));
+	}
+}
+
+int blk_init(void)
+{
+	add_ata_drives();
+	return blk_count();
+}
