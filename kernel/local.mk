@@ -48,6 +48,7 @@ KERNEL_CSRC = \
 	kernel/shell/cmd-pci.c \
 	kernel/drivers/atacmd.c \
 	kernel/drivers/ata.c \
+	kernel/drivers/ahci.c \
 	kernel/drivers/rtc.c \
 	kernel/block/block.c \
 	kernel/block/drives.c \
@@ -76,7 +77,8 @@ KERNEL_HDRS = \
 	kernel/drivers/keyboard.h kernel/drivers/pci.h \
 	kernel/lib/printf.h kernel/lib/string.h \
 	kernel/shell/shell.h kernel/shell/lineedit.h \
-	kernel/drivers/ata.h kernel/drivers/atacmd.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
+	kernel/drivers/ata.h kernel/drivers/atacmd.h \
+	kernel/drivers/ahci.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
 	kernel/drivers/virtio-blk.h kernel/fs/eltorito.h kernel/fs/bootdisk.h kernel/fs/fs.h kernel/shell/cmd-fs.h
 
 # Every kernel object is built under kernel/ in the build tree; shared

@@ -19,6 +19,7 @@
 #include "config.h"
 #include "console.h"
 #include "crash.h"
+#include "drivers/ahci.h"
 #include "drivers/ata.h"
 #include "drivers/virtio-blk.h"
 #include "fs/fs.h"
@@ -51,6 +52,7 @@ void kmain(const struct portix_boot_info *raw)
 	console_start_input();		// IRQ 4 (COM1), IRQ 1 (keyboard)
 	irq_enable();			// interrupts on, for good
 	ata_init();			// IDE drives; waits need pit_init()
+	ahci_init();			// SATA drives; after paging_init()
 	virtio_blk_init();		// virtio disks; MMIO needs paging_init()
 	blk_init();			// hd0.., cd0..; after the drivers' init
 	fs_mount_root();		// data partition on /; never fatal

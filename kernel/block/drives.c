@@ -1,7 +1,7 @@
 /* drives.c - blk_init: every drive the drivers found, registered with
    the block layer, and the blk_ops through which the block layer calls
    each driver.  The order here is the order of hd0, hd1, ... and cd0,
-   cd1, ...: the legacy IDE drives first.
+   cd1, ...: the legacy IDE drives first, then AHCI ones.
 
    Receives: each driver's init has run (kmain).  Leaves: one blkdev
    per drive, with its size, model and location filled in.  */
@@ -10,9 +10,19 @@
 #include <stdint.h>
 
 #include "block/block.h"
+#include "drivers/ahci.h"
 #include "drivers/ata.h"
 #include "drivers/virtio-blk.h"
 #include "lib/string.h"
+
+_Static_assert(BLK_MODEL_MAX >= ATA_MODEL_MAX,
+	       "a blkdev's model holds an ATA drive's");
+
+/* A CD's size in the block layer's 512-byte sectors.  */
+static uint64_t cd_blk_sectors(uint32_t cd_sectors)
+{
+	return (uint64_t)cd_sectors * (ATAPI_SECTOR_SIZE / BLK_SECTOR_SIZE);
+}
 
 static int ata_disk_read(void *d, uint64_t lba, uint32_t count, void *buf)
 {
@@ -64,8 +74,7 @@ static void add_ata_drives(void)
 		/* A CD drive without a medium: size 0, every read is out
 		   of range.  */
 		else if (!atapi_capacity(d, &cd_sectors))
-			b->sectors = (uint64_t)cd_sectors *
-				     (ATAPI_SECTOR_SIZE / BLK_SECTOR_SIZE);
+			b->sectors = cd_blk_sectors(cd_sectors);
 		b->loc.controller = BLK_CTRL_IDE;
 		b->loc.pci = d->pci;
 		b->loc.bus = d->bus;
@@ -74,8 +83,64 @@ static void add_ata_drives(void)
 		b->loc.port = d->channel;
 		b->loc.unit = d->slave;
 		b->lba48 = d->lba48;
-		_Static_assert(sizeof(b->model) >= sizeof(d->model),
-			       "blkdev model too short for ATA's");
+		memcpy(b->model, d->model, sizeof(d->model));
+	}
+}
+
+static int ahci_disk_read(void *d, uint64_t lba, uint32_t count, void *buf)
+{
+	return ahci_read(d, lba, count, buf);
+}
+
+static int ahci_disk_write(void *d, uint64_t lba, uint32_t count,
+			   const void *buf)
+{
+	return ahci_write(d, lba, count, buf);
+}
+
+static int ahci_disk_flush(void *d)
+{
+	return ahci_flush(d);
+}
+
+static int ahci_cd_read(void *d, uint64_t lba, uint32_t count, void *buf)
+{
+	if (lba > UINT32_MAX)
+		return ATA_EINVAL;
+	return ahci_atapi_read(d, (uint32_t)lba, count, buf);
+}
+
+static const struct blk_ops ahci_disk_ops = {
+	.read = ahci_disk_read,
+	.write = ahci_disk_write,
+	.flush = ahci_disk_flush,
+};
+
+static const struct blk_ops ahci_cd_ops = {
+	.read = ahci_cd_read,
+};
+
+static void add_ahci_drives(void)
+{
+	struct ahci_drive *d;
+	struct blkdev *b;
+	uint32_t cd_sectors;
+	int i;
+
+	for (i = 0; (d = ahci_drive(i)); i++) {
+		b = blk_add_drive(d->atapi ? BLK_CDROM : BLK_DISK,
+				  d->atapi ? &ahci_cd_ops : &ahci_disk_ops, d);
+		if (!b)
+			return;
+		if (!d->atapi)
+			b->sectors = d->sectors;
+		else if (!ahci_atapi_capacity(d, &cd_sectors))
+			b->sectors = cd_blk_sectors(cd_sectors);
+		b->loc.controller = BLK_CTRL_AHCI;
+		b->loc.pci = true;
+		ahci_drive_pci(d, &b->loc.bus, &b->loc.dev, &b->loc.fn);
+		b->loc.port = d->port;
+		b->lba48 = d->lba48;
 		memcpy(b->model, d->model, sizeof(d->model));
 	}
 }
@@ -132,6 +197,7 @@ static void add_virtio_drives(void)
 int blk_init(void)
 {
 	add_ata_drives();
+	add_ahci_drives();
 	add_virtio_drives();
 	return blk_count();
 }

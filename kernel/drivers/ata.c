@@ -486,19 +486,3 @@ int atapi_capacity(struct ata_drive *d, uint32_t *sectors)
 	*sectors = atapi_capacity_sectors(ans);
 	return 0;
 }
-
-const char *ata_strerror(int code)
-{
-	switch (code) {
-	case 0:
-		return "success";
-	case ATA_EIO:
-		return "I/O error";
-	case ATA_ETIMEDOUT:
-		return "timed out";
-	case ATA_EINVAL:
-		return "invalid request";
-	default:
-		return "unknown error";
-	}
-}

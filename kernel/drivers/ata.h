@@ -28,15 +28,7 @@
 
 #include "drivers/atacmd.h"
 
-/* The drive set ERR in its status (the error register is kept).  */
-#define ATA_EIO		(-1)
-/* BSY or DRQ did not come (or go) in time.  */
-#define ATA_ETIMEDOUT	(-2)
-/* LBA, count or drive kind out of range for this call.  */
-#define ATA_EINVAL	(-3)
-
 #define ATA_MAX_DRIVES		4
-#define ATA_SECTOR_SIZE		512
 /* Longest wait for one step of a command (a disk spinning up).  */
 #define ATA_TIMEOUT_MS		5000
 
@@ -79,8 +71,5 @@ int atapi_read(struct ata_drive *d, uint32_t lba, uint32_t count,
 
 /* ATAPI: READ CAPACITY.  *SECTORS = last LBA + 1.  Returns as atapi_read.  */
 int atapi_capacity(struct ata_drive *d, uint32_t *sectors);
-
-/* A short English name for an ATA_E* code.  */
-const char *ata_strerror(int code);
 
 #endif /* DRIVERS_ATA_H */

@@ -78,3 +78,19 @@ uint32_t atapi_capacity_sectors(const uint8_t ans[ATAPI_CAPACITY_ANSWER])
 	return ((uint32_t)ans[0] << 24 | (uint32_t)ans[1] << 16 |
 		(uint32_t)ans[2] << 8 | ans[3]) + 1;
 }
+
+const char *ata_strerror(int code)
+{
+	switch (code) {
+	case 0:
+		return "success";
+	case ATA_EIO:
+		return "I/O error";
+	case ATA_ETIMEDOUT:
+		return "timed out";
+	case ATA_EINVAL:
+		return "invalid request";
+	default:
+		return "unknown error";
+	}
+}

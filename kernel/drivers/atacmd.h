@@ -10,6 +10,17 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* Errors, for every transport (ata.c: status ERR, and the error
+   register is kept; ahci.c: task-file or bus error).  */
+#define ATA_EIO		(-1)
+/* The drive did not finish a command (or a step of it) in time.  */
+#define ATA_ETIMEDOUT	(-2)
+/* LBA, count or drive kind out of range for this call.  */
+#define ATA_EINVAL	(-3)
+
+/* A disk's sector.  */
+#define ATA_SECTOR_SIZE	512
+
 /* Status register bits.  */
 #define ATA_ST_ERR	0x01
 #define ATA_ST_DRQ	0x08
@@ -51,6 +62,9 @@
 #define ATAPI_PACKET_SIZE	12
 /* A CD's sector.  */
 #define ATAPI_SECTOR_SIZE	2048
+
+/* A short English name for an ATA_E* code.  */
+const char *ata_strerror(int code);
 
 /* What IDENTIFY (PACKET) DEVICE says of a drive.  */
 struct ata_identity {
