@@ -49,6 +49,7 @@ KERNEL_CSRC = \
 	kernel/drivers/atacmd.c \
 	kernel/drivers/ata.c \
 	kernel/drivers/ahci.c \
+	kernel/drivers/ahci-cmd.c \
 	kernel/drivers/rtc.c \
 	kernel/block/block.c \
 	kernel/block/drives.c \
@@ -75,6 +76,7 @@ KERNEL_HDRS = \
 	kernel/acpi/acpi.h \
 	kernel/drivers/serial.h kernel/drivers/vga.h \
 	kernel/drivers/keyboard.h kernel/drivers/pci.h \
+	kernel/drivers/ahci-hw.h \
 	kernel/lib/printf.h kernel/lib/string.h \
 	kernel/shell/shell.h kernel/shell/lineedit.h \
 	kernel/drivers/ata.h kernel/drivers/atacmd.h \

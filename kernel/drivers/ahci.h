@@ -9,6 +9,8 @@
    list, received FISes, command table and data, and the PIT
    (timer_poll bounds every wait).  The HBA never interrupts (GHC.IE
    and every PxIE are clear): each command is polled to completion.
+   The driver is ahci.c (controllers, ports, recovery) and ahci-cmd.c
+   (commands), which share ahci-hw.h.
 
    Call order:
      ahci_init()                once, after paging_init() and
