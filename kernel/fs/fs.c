@@ -101,12 +101,23 @@ int fs_mount_root(void)
 	struct fat_statfs st;
 	uint64_t base;
 	bool rdonly;
-	int i, n, err;
+	int i, n, err, found;
 
-	(void)bootdisk_find(&bi->disk, bi->base_lba, &boot);
+	found = bootdisk_find(&bi->disk, bi->base_lba, &boot);
 	scan_other_disks(boot.drive);
-	if (!boot.drive)
-		return give_up(FAT_ENOFS, "no disk or CD holds this Portix image");
+	if (!boot.drive) {
+		char why[sizeof(root_error)];
+
+		if (found)
+			strlcpy(why, "no room for the boot CD's image view",
+				sizeof(why));
+		else
+			ksnprintf(why, sizeof(why), "no %s holds this Portix "
+				  "image (signature 0x%08x)",
+				  (bi->disk.flags & PORTIX_BD_FLAG_CD) ? "CD" :
+				  "disk or CD", bi->disk.signature);
+		return give_up(FAT_ENOFS, why);
+	}
 	disk = boot.image;
 	base = boot.base;
 	/* Two drives hold this very image and nothing tells which one the
