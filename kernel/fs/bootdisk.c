@@ -132,7 +132,8 @@ int bootdisk_find(const struct portix_boot_disk *want, uint64_t base_lba,
 			return found;
 		}
 	}
-	chosen = m->drive;
+	/* A tie names no boot disk: lsblk must not claim to know.  */
+	chosen = m->tie ? NULL : m->drive;
 	return found;
 }
 

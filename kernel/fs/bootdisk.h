@@ -48,7 +48,8 @@ struct bootdisk_match {
 int bootdisk_find(const struct portix_boot_disk *want, uint64_t base_lba,
 		  struct bootdisk_match *m);
 
-/* The drive bootdisk_find chose last, or NULL (lsblk marks it).  */
+/* The drive bootdisk_find chose last, or NULL when it found none or a
+   tie (lsblk marks it).  */
 struct blkdev *bootdisk_drive(void);
 
 #endif /* FS_BOOTDISK_H */
