@@ -34,7 +34,8 @@ static bool portix_image_at(struct blkdev *b, uint64_t base, uint32_t *sig)
 }
 
 /* How well B's location fits what the BIOS said of the boot drive: two
-   points for its PCI function, one for its channel and unit.  */
+   points for its PCI function, one for its channel and unit (IDE) or
+   port (SATA).  */
 static int path_score(const struct blkdev *b,
 		      const struct portix_boot_disk *want)
 {
@@ -53,6 +54,11 @@ static int path_score(const struct blkdev *b,
 		if (!memcmp(want->edd_interface, "ATA", 3) &&
 		    loc->controller == BLK_CTRL_IDE && loc->port == path[3] &&
 		    loc->unit == (want->edd_device_path[0] & 1))
+			score++;
+		/* SATA (not given by SeaBIOS, by some firmware): the port.  */
+		if (!memcmp(want->edd_interface, "SATA", 4) &&
+		    loc->controller == BLK_CTRL_AHCI &&
+		    loc->port == want->edd_device_path[0])
 			score++;
 	}
 	if (want->flags & PORTIX_BD_FLAG_CD) {
