@@ -50,7 +50,7 @@ struct options {
 	const char *output;
 	bool force_chs;
 	const char *disk_signature;	/* as given */
-	/* Media (issue 5).  */
+	/* Media beyond the raw image (--mode and its options).  */
 	const char *vmdk_format;	/* as given */
 	const char *ventoy_size;	/* as given */
 	bool quiet, verbose;
