@@ -291,7 +291,9 @@ static int packet(struct ahci_drive *d, const uint8_t *pkt, uint32_t bytes,
 
 	memset(&c, 0, sizeof(c));
 	c.command = ATA_CMD_PACKET;
-	c.features = PACKET_DMA;
+	/* Without DMA, the HBA moves the data by PIO (PIO Setup FISes) in
+	   pieces of at most the byte count limit.  */
+	c.features = d->atapi_dma ? PACKET_DMA : 0;
 	c.lba = (uint64_t)(bytes < PACKET_BYTE_LIMIT ? bytes :
 			   PACKET_BYTE_LIMIT) << 8;
 	c.packet = pkt;
@@ -358,6 +360,7 @@ bool ahci_identify(struct ahci_drive *d)
 	if (!ata_parse_identify(id, d->atapi, &ident))
 		return false;
 	d->lba48 = ident.lba48;
+	d->atapi_dma = d->atapi && ident.dma;
 	d->sectors = ident.sectors;
 	memcpy(d->model, ident.model, sizeof(d->model));
 	return true;

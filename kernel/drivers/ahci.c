@@ -10,6 +10,10 @@
    and ST set) and idle between calls, with no interrupt enabled.
    See ahci.h for the contract.
 
+   State: the controller and drive tables, filled by ahci_init() and
+   never shrunk, so drive pointers stay valid; each drive's frames,
+   held for the kernel's lifetime.
+
    Memory: each drive has one frame for what the HBA reads and writes
    besides data (command list, received FIS area, command table: see
    MEM_*) and AHCI_DATA_FRAMES frames that every command's data passes
@@ -268,7 +272,8 @@ static bool port_probe(struct ahci_hba *h, uint8_t port, uint32_t *empty)
 		return false;
 	}
 	if (d->atapi)
-		ksnprintf(what, sizeof(what), "CD drive \"%s\"", d->model);
+		ksnprintf(what, sizeof(what), "CD drive \"%s\", data by %s",
+			  d->model, d->atapi_dma ? "DMA" : "PIO");
 	else
 		ksnprintf(what, sizeof(what), "disk \"%s\", %llu sectors%s",
 			  d->model, (unsigned long long)d->sectors,

@@ -55,6 +55,7 @@ struct ahci_drive {
 	struct ahci_hba *hba;	/* the controller */
 	uint8_t port;		/* its port number, 0..31 */
 	bool atapi;		/* packet device (CD/DVD) */
+	bool atapi_dma;		/* its packet data may move by DMA */
 	bool lba48;		/* 48-bit addressing supported */
 	uint64_t sectors;	/* disk: addressable sectors; ATAPI: 0 */
 	char model[ATA_MODEL_MAX];	/* from IDENTIFY */

@@ -14,6 +14,8 @@
 /* IDENTIFY words.  */
 #define ID_MODEL		27	/* 20 words */
 #define ID_MODEL_WORDS		20
+#define ID_CAPABILITIES		49
+#define ID_CAP_DMA		(1u << 8)
 #define ID_LBA28_SECTORS	60	/* 2 words */
 #define ID_COMMAND_SETS		83
 #define ID_LBA48_SECTORS	100	/* 4 words */
@@ -40,6 +42,7 @@ bool ata_parse_identify(const uint16_t *id, bool atapi,
 		       "model holds the IDENTIFY string and a NUL");
 	memset(out, 0, sizeof(*out));
 	id_string(out->model, id, ID_MODEL, ID_MODEL_WORDS);
+	out->dma = (id[ID_CAPABILITIES] & ID_CAP_DMA) != 0;
 	if (atapi)
 		return true;
 	out->lba48 = (id[ID_COMMAND_SETS] & ID_SETS_LBA48) != 0;

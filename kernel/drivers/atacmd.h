@@ -69,6 +69,8 @@ const char *ata_strerror(int code);
 /* What IDENTIFY (PACKET) DEVICE says of a drive.  */
 struct ata_identity {
 	bool lba48;		/* 48-bit addressing supported */
+	bool dma;		/* DMA supported (for a packet device: its
+				   data may move by DMA) */
 	uint64_t sectors;	/* addressable sectors (0 for ATAPI) */
 	char model[ATA_MODEL_MAX];	/* trailing spaces cut */
 };
