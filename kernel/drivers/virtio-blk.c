@@ -19,6 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <portix/le.h>
+
 #include "arch/x86_64/pit.h"
 #include "drivers/pci.h"
 #include "drivers/virtio-blk.h"
@@ -396,9 +398,9 @@ static int request(struct virtio_blk *v, uint32_t type, uint64_t lba,
 	uint16_t n = 0;
 
 	KASSERT(*used_idx(v) == v->used_seen);	/* the queue is idle */
-	memcpy(req, &type, sizeof(type));
-	memset(req + 4, 0, 4);
-	memcpy(req + 8, &lba, sizeof(lba));
+	portix_put_le32(req, type);
+	portix_put_le32(req + 4, 0);
+	portix_put_le64(req + 8, lba);
 	*status = BLK_S_PENDING;
 	set_desc(v, n++, v->req, REQ_HEADER_SIZE, 0, true);
 	if (count)

@@ -6,6 +6,7 @@
 
 #include <portix/boot.h>
 #include <portix/layout.h>
+#include <portix/le.h>
 
 #include "block/block.h"
 #include "fs/bootdisk.h"
@@ -20,17 +21,15 @@ static struct blkdev *chosen;
 static bool portix_image_at(struct blkdev *b, uint64_t base, uint32_t *sig)
 {
 	static uint8_t sector[BLK_SECTOR_SIZE];
-	uint32_t magic;
 
 	if (blk_read(b, base, 1, sector) ||
 	    sector[PORTIX_MBR_SIGNATURE] != 0x55 ||
 	    sector[PORTIX_MBR_SIGNATURE + 1] != 0xAA)
 		return false;
-	memcpy(sig, sector + PORTIX_MBR_DISK_SIGNATURE, sizeof(*sig));
+	*sig = portix_get_le32(sector + PORTIX_MBR_DISK_SIGNATURE);
 	if (blk_read(b, base + PORTIX_STAGE2_LBA, 1, sector))
 		return false;
-	memcpy(&magic, sector + PORTIX_S2_HDR_MAGIC, sizeof(magic));
-	return magic == PORTIX_S2_MAGIC;
+	return portix_get_le32(sector + PORTIX_S2_HDR_MAGIC) == PORTIX_S2_MAGIC;
 }
 
 /* How well B's location fits what the BIOS said of the boot drive: two
