@@ -55,6 +55,8 @@ KERNEL_CSRC = \
 	kernel/block/drives.c \
 	kernel/fs/mbr.c \
 	kernel/fs/eltorito.c \
+	kernel/fs/bootdisk.c \
+	kernel/drivers/virtio-blk.c \
 	kernel/fs/fs.c \
 	kernel/shell/cmd-fs.c \
 	kernel/shell/cmd-blk.c \
@@ -79,7 +81,7 @@ KERNEL_HDRS = \
 	kernel/shell/shell.h kernel/shell/lineedit.h \
 	kernel/drivers/ata.h kernel/drivers/atacmd.h \
 	kernel/drivers/ahci.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
-	kernel/fs/eltorito.h kernel/fs/fs.h kernel/shell/cmd-fs.h
+	kernel/drivers/virtio-blk.h kernel/fs/eltorito.h kernel/fs/bootdisk.h kernel/fs/fs.h kernel/shell/cmd-fs.h
 
 # Every kernel object is built under kernel/ in the build tree; shared
 # code from common/ lands in kernel/common/.

@@ -12,6 +12,7 @@
 #include "block/block.h"
 #include "drivers/ahci.h"
 #include "drivers/ata.h"
+#include "drivers/virtio-blk.h"
 #include "lib/string.h"
 
 _Static_assert(BLK_MODEL_MAX >= ATA_MODEL_MAX,
@@ -144,9 +145,59 @@ static void add_ahci_drives(void)
 	}
 }
 
+static int virtio_disk_read(void *v, uint64_t lba, uint32_t count,
+			    void *buf)
+{
+	return virtio_blk_read(v, lba, count, buf);
+}
+
+static int virtio_disk_write(void *v, uint64_t lba, uint32_t count,
+			     const void *buf)
+{
+	return virtio_blk_write(v, lba, count, buf);
+}
+
+static int virtio_disk_flush(void *v)
+{
+	return virtio_blk_flush(v);
+}
+
+static const struct blk_ops virtio_disk_ops = {
+	.read = virtio_disk_read,
+	.write = virtio_disk_write,
+	.flush = virtio_disk_flush,
+};
+
+static const struct blk_ops virtio_rdonly_ops = {
+	.read = virtio_disk_read,
+};
+
+static void add_virtio_drives(void)
+{
+	struct virtio_blk *v;
+	struct blkdev *b;
+	int i;
+
+	for (i = 0; (v = virtio_blk_device(i)); i++) {
+		b = blk_add_drive(BLK_DISK, v->rdonly ? &virtio_rdonly_ops :
+				  &virtio_disk_ops, v);
+		if (!b)
+			return;
+		b->sectors = v->sectors;
+		b->rdonly = v->rdonly;
+		b->loc.controller = BLK_CTRL_VIRTIO;
+		b->loc.pci = true;
+		b->loc.bus = v->bus;
+		b->loc.dev = v->dev;
+		b->loc.fn = v->fn;
+		strlcpy(b->model, "virtio block device", sizeof(b->model));
+	}
+}
+
 int blk_init(void)
 {
 	add_ata_drives();
 	add_ahci_drives();
+	add_virtio_drives();
 	return blk_count();
 }

@@ -1,5 +1,8 @@
-/* ata.c - polled PIO driver for ATA disks and ATAPI drives on the
-   legacy IDE ports (primary 0x1F0/0x3F6, secondary 0x170/0x376).
+/* ata.c - polled PIO driver for ATA disks and ATAPI drives on IDE
+   channels: the legacy ports (primary 0x1F0/0x3F6, secondary
+   0x170/0x376) of a PCI IDE function in compatibility mode or of an
+   ISA controller, and the BAR-given ports of a channel in native-PCI
+   mode.
 
    Receives: the PIT programmed (timer_poll bounds every wait, with
    interrupts on or off); the drives never interrupt (nIEN).  Leaves: ata_init() fills the
@@ -35,12 +38,30 @@
 static struct ata_drive drives[ATA_MAX_DRIVES];
 static int ndrives;
 
+/* The ports of channel N (0 primary, 1 secondary) in compatibility
+   mode.  */
 static const struct {
 	uint16_t io, ctrl;
-} channels[2] = { { 0x1F0, 0x3F6 }, { 0x170, 0x376 } };
+} legacy_ports[2] = { { 0x1F0, 0x3F6 }, { 0x170, 0x376 } };
 
-/* Which drive each channel last selected (0xFF: unknown).  */
-static uint8_t selected[2] = { 0xFF, 0xFF };
+/* Programming interface bit that puts channel N in native-PCI mode: its
+   ports then come from BARs 2N (command block) and 2N + 1 (control
+   block, whose byte 2 is the device control / alternate status).  */
+#define PROG_IF_NATIVE(n)	(1u << (2 * (n)))
+#define NATIVE_CTRL_OFFSET	2
+
+/* A channel to probe: its ports, where it sits, and which drive it last
+   selected (0xFF: unknown).  */
+struct ide_channel {
+	uint16_t io, ctrl;
+	uint8_t number;		/* 0 primary, 1 secondary */
+	bool pci;
+	uint8_t bus, dev, fn;
+	uint8_t selected;
+};
+
+static struct ide_channel chans[ATA_MAX_CHANNELS];
+static int nchans;
 
 /* The 400 ns a drive needs after a select or a command before its
    status means anything: four reads of the alternate status.  */
@@ -91,7 +112,7 @@ static void channel_reset(const struct ata_drive *d)
 	delay400(d->ctrl);
 	outb(d->ctrl, CTRL_NIEN);
 	(void)wait_status(d->io, 0, 0, ATA_TIMEOUT_MS);
-	selected[d->channel] = 0xFF;
+	chans[d->chan].selected = 0xFF;
 }
 
 /* Select D with the LBA mode bits HEAD (0xE0 | bits 24..27 for LBA28,
@@ -101,9 +122,9 @@ static int select_drive(struct ata_drive *d, uint8_t head)
 	if (wait_status(d->io, 0, 0, ATA_TIMEOUT_MS) < 0)
 		return ATA_ETIMEDOUT;
 	outb(d->io + REG_DRIVE, head | (uint8_t)(d->slave << 4));
-	if (selected[d->channel] != d->slave) {
+	if (chans[d->chan].selected != d->slave) {
 		delay400(d->ctrl);
-		selected[d->channel] = d->slave;
+		chans[d->chan].selected = d->slave;
 	}
 	return 0;
 }
@@ -148,7 +169,7 @@ static bool probe(struct ata_drive *d)
 
 	outb(d->io + REG_DRIVE, 0xA0 | (uint8_t)(d->slave << 4));
 	delay400(d->ctrl);
-	selected[d->channel] = d->slave;
+	chans[d->chan].selected = d->slave;
 	/* No device answers with status 0 (or a floating 0xFF).  */
 	st = inb(d->io + REG_STATUS);
 	if (st == 0 || st == 0xFF)
@@ -189,46 +210,101 @@ again:
 	return true;
 }
 
-/* The PCI IDE function that answers on the legacy ports: the first
-   one with a channel in compatibility mode (prog-if bit 0 or 2 clear).
-   False when there is none (ISA IDE, or only native-mode ones).  */
-static bool legacy_controller(struct pci_function *f)
+/* Add channel NUMBER with ports IO and CTRL, of the PCI function F
+   (NULL: none known).  */
+static void add_channel(const struct pci_function *f, uint8_t number,
+			uint16_t io, uint16_t ctrl)
 {
-	unsigned int i;
+	struct ide_channel *c;
 
+	if (nchans == ATA_MAX_CHANNELS)
+		return;
+	c = &chans[nchans++];
+	memset(c, 0, sizeof(*c));
+	c->io = io;
+	c->ctrl = ctrl;
+	c->number = number;
+	c->selected = 0xFF;
+	if (f) {
+		c->pci = true;
+		c->bus = f->bus;
+		c->dev = f->dev;
+		c->fn = f->fn;
+	}
+}
+
+/* Channel N of the PCI IDE function F in native mode, its ports from
+   its BARs; false if they are not assigned I/O ranges.  */
+static bool add_native_channel(const struct pci_function *f, uint8_t n)
+{
+	struct pci_bar cmd, ctl;
+
+	if (!pci_bar(f, 2 * n, &cmd) || !pci_bar(f, 2 * n + 1, &ctl) ||
+	    !cmd.io || !ctl.io || !cmd.addr || !ctl.addr ||
+	    cmd.addr > 0xFFFF || ctl.addr + NATIVE_CTRL_OFFSET > 0xFFFF)
+		return false;
+	pci_enable(f, PCI_CMD_IO);
+	add_channel(f, n, (uint16_t)cmd.addr,
+		    (uint16_t)(ctl.addr + NATIVE_CTRL_OFFSET));
+	return true;
+}
+
+/* Every channel to probe: those of each PCI IDE function (class 01:01),
+   a native-mode one at the ports its BARs give, a compatibility-mode
+   one at the legacy ports (which only one function can decode); then
+   the legacy ports no PCI function claimed, for an ISA controller.  */
+static void find_channels(void)
+{
+	struct pci_function f;
+	bool legacy_taken[2] = { false, false };
+	unsigned int i;
+	uint8_t n;
+
+	nchans = 0;
 	for (i = 0; pci_find_class(PCI_CLASS_STORAGE, PCI_SUBCLASS_IDE,
-				   PCI_ANY_PROG_IF, i, f); i++)
-		if ((f->prog_if & 0x05) != 0x05)
-			return true;
-	return false;
+				   PCI_ANY_PROG_IF, i, &f); i++) {
+		for (n = 0; n < 2; n++) {
+			if (f.prog_if & PROG_IF_NATIVE(n)) {
+				(void)add_native_channel(&f, n);
+			} else if (!legacy_taken[n]) {
+				legacy_taken[n] = true;
+				add_channel(&f, n, legacy_ports[n].io,
+					    legacy_ports[n].ctrl);
+			}
+		}
+	}
+	for (n = 0; n < 2; n++)
+		if (!legacy_taken[n])
+			add_channel(NULL, n, legacy_ports[n].io,
+				    legacy_ports[n].ctrl);
 }
 
 int ata_init(void)
 {
-	struct pci_function pf;
-	bool pci = legacy_controller(&pf);
-	int c, s;
+	const struct ide_channel *c;
+	int i, s;
 
+	find_channels();
 	ndrives = 0;
-	for (c = 0; c < 2; c++) {
-		outb(channels[c].ctrl, CTRL_NIEN);
+	for (i = 0; i < nchans; i++) {
+		c = &chans[i];
+		outb(c->ctrl, CTRL_NIEN);
 		/* A floating bus (no controller or no drives) reads 0xFF.  */
-		if (inb(channels[c].io + REG_STATUS) == 0xFF)
+		if (inb(c->io + REG_STATUS) == 0xFF)
 			continue;
-		for (s = 0; s < 2; s++) {
+		for (s = 0; s < 2 && ndrives < ATA_MAX_DRIVES; s++) {
 			struct ata_drive *d = &drives[ndrives];
 
 			memset(d, 0, sizeof(*d));
-			d->io = channels[c].io;
-			d->ctrl = channels[c].ctrl;
-			d->channel = (uint8_t)c;
+			d->io = c->io;
+			d->ctrl = c->ctrl;
+			d->chan = (uint8_t)i;
+			d->channel = c->number;
 			d->slave = (uint8_t)s;
-			if (pci) {
-				d->pci = true;
-				d->bus = pf.bus;
-				d->dev = pf.dev;
-				d->fn = pf.fn;
-			}
+			d->pci = c->pci;
+			d->bus = c->bus;
+			d->dev = c->dev;
+			d->fn = c->fn;
 			if (probe(d))
 				ndrives++;
 		}

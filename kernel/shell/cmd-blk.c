@@ -12,6 +12,7 @@
 #include <portix/crc32.h>
 
 #include "block/block.h"
+#include "fs/bootdisk.h"
 #include "fs/fs.h"
 #include "lib/printf.h"
 #include "shell/cmd-fs.h"
@@ -56,10 +57,11 @@ int cmd_lsblk(int argc, char **argv)
 				b == root ? ", mounted on /" : "");
 		else {
 			blk_location_str(&b->loc, where, sizeof(where));
-			kprintf("%s, %s%s%s", b->model, where,
+			kprintf("%s, %s%s%s%s", b->model, where,
 				b->lba48 ? ", LBA48" : "",
 				b->kind == BLK_CDROM && !b->sectors ?
-				", no medium" : "");
+				", no medium" : "",
+				b == bootdisk_drive() ? ", boot disk" : "");
 		}
 		kprintf("\n");
 	}
