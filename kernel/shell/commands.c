@@ -21,6 +21,7 @@ const struct shell_command shell_commands[] = {
 	{ "cpu", "", "show the processor: vendor, brand, features", cmd_cpu },
 	{ "lspci", "", "list PCI functions", cmd_lspci },
 	{ "log", "", "show the kernel log", cmd_log },
+	{ "boottime", "", "show where the boot's time went", cmd_boottime },
 	{ "crash", "KIND", "raise an exception (de ud gp pf df stack ...)",
 	  cmd_crash },
 	{ "ls", "[PATH]", "list a directory", cmd_ls },

@@ -30,6 +30,10 @@ void pit_start(void);
 uint64_t timer_ms(void);
 void timer_sleep_ms(uint64_t ms);
 
+/* The TSC's rate in ticks per millisecond, counted over MS (at most 54)
+   milliseconds of PIT channel 2, which runs without interrupts.  */
+uint64_t pit_tsc_per_ms(unsigned int ms);
+
 /* Call COND(ARG) until it returns true or MS milliseconds have passed.
    Returns true if COND became true.  */
 bool timer_poll(bool (*cond)(void *arg), void *arg, uint64_t ms);
