@@ -55,6 +55,7 @@ KERNEL_CSRC = \
 	kernel/fs/fs.c \
 	kernel/shell/cmd-fs.c \
 	kernel/shell/cmd-blk.c \
+	kernel/shell/cmd-bench.c \
 	$(COMMON_SOURCES) \
 	$(filter %.c,$(FAT_SOURCES))
 

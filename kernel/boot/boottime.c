@@ -12,9 +12,6 @@
 #include "boot/boottime.h"
 #include "lib/printf.h"
 
-/* How long to count TSC ticks against the PIT for the rate.  */
-#define CALIBRATE_MS 50
-
 struct mark {
 	const char *what;
 	uint64_t tsc;
@@ -29,7 +26,6 @@ static const char *const stage2_names[PORTIX_BT_STAMPS] = {
 
 static struct mark marks[PORTIX_BT_STAMPS + BOOTTIME_MARKS_MAX];
 static unsigned int num_marks;
-static uint64_t tsc_per_ms;
 
 void boottime_start(void)
 {
@@ -60,15 +56,13 @@ void boottime_mark(const char *what)
 /* Print TICKS as milliseconds with three decimals.  */
 static void print_ms(uint64_t ticks)
 {
-	uint64_t us = ticks * 1000 / tsc_per_ms;
+	uint64_t us = ticks * 1000 / tsc_per_ms();
 
 	kprintf("%5lu.%03lu", us / 1000, us % 1000);
 }
 
 void boottime_print(void)
 {
-	if (!tsc_per_ms)
-		tsc_per_ms = pit_tsc_per_ms(CALIBRATE_MS);
 	kprintf("%-28s %9s %9s\n", "step ends", "ms", "+ms");
 	for (unsigned int i = 0; i < num_marks; i++) {
 		kprintf("%-28s ", marks[i].what);
@@ -77,5 +71,5 @@ void boottime_print(void)
 		print_ms(i ? marks[i].tsc - marks[i - 1].tsc : marks[i].tsc);
 		kprintf("\n");
 	}
-	kprintf("TSC: %lu kHz; ms since reset\n", tsc_per_ms);
+	kprintf("TSC: %lu kHz; ms since reset\n", tsc_per_ms());
 }

@@ -77,7 +77,10 @@ static uint16_t read_counter(void)
 	return v;
 }
 
-uint64_t pit_tsc_per_ms(unsigned int ms)
+/* How long tsc_per_ms() counts, in ms (channel 2 holds 54 at most).  */
+#define TSC_CALIBRATE_MS 50
+
+static uint64_t pit_tsc_per_ms(unsigned int ms)
 {
 	uint16_t count = (uint16_t)(PIT_INPUT_HZ * ms / 1000);
 	uint64_t flags = irq_save(), t0, t1;
@@ -96,6 +99,15 @@ uint64_t pit_tsc_per_ms(unsigned int ms)
 	outb(PORT_B, b);
 	irq_restore(flags);
 	return (t1 - t0) * PIT_INPUT_HZ / ((uint64_t)count * 1000);
+}
+
+uint64_t tsc_per_ms(void)
+{
+	static uint64_t rate;
+
+	if (!rate)
+		rate = pit_tsc_per_ms(TSC_CALIBRATE_MS);
+	return rate;
 }
 
 bool timer_poll(bool (*cond)(void *arg), void *arg, uint64_t ms)
