@@ -148,7 +148,6 @@ int fs_mount_root(void)
 	struct blkdev *parts[MAX_PARTS], *disk, *part = NULL;
 	uint64_t base = bootinfo()->base_lba;
 	struct fat_blockdev dev;
-	struct fat_statfs st;
 	int i, n, err;
 
 	disk = find_boot_disk(base);
@@ -188,9 +187,10 @@ int fs_mount_root(void)
 	root_dev = part;
 	mounted = true;
 	root_error[0] = '\0';
-	if (fat_statfs(&root_vol, &st))
-		st.type = root_vol.type;
-	kprintf("fs: / is %s (FAT%u, %llu KiB, %s)\n", part->name, st.type,
+	/* The type only: fat_statfs would count the free clusters, which
+	   waits for df or the first write.  */
+	kprintf("fs: / is %s (FAT%u, %llu KiB, %s)\n", part->name,
+		root_vol.type,
 		(unsigned long long)(part->sectors / 2),
 		part->rdonly ? "read-only" : "read-write");
 	return 0;
