@@ -3,7 +3,7 @@
 ## and prints one table.
 
 bench_scripts = bench/run bench/boot-time bench/kernel-io bench/media-cost \
-	bench/build-time
+	bench/build-time bench/disk-read
 EXTRA_DIST += $(bench_scripts) bench/floor.asm
 
 bench: all

@@ -20,7 +20,9 @@
 #include "config.h"
 #include "console.h"
 #include "crash.h"
+#include "drivers/ahci.h"
 #include "drivers/ata.h"
+#include "drivers/virtio-blk.h"
 #include "fs/fs.h"
 #include "klog.h"
 #include "lib/printf.h"
@@ -56,7 +58,9 @@ void kmain(const struct portix_boot_info *raw)
 	irq_enable();			// interrupts on, for good
 	boottime_mark("kernel memory, interrupts");
 	ata_init();			// IDE drives; waits need pit_init()
-	blk_init();			// hd0.., cd0..; after ata_init()
+	ahci_init();			// SATA drives; after paging_init()
+	virtio_blk_init();		// virtio disks; MMIO needs paging_init()
+	blk_init();			// hd0.., cd0..; after the drivers' init
 	boottime_mark("kernel drives");
 	fs_mount_root();		// data partition on /; never fatal
 	boottime_mark("kernel / mounted");

@@ -24,6 +24,7 @@ int cmd_hexdump(int argc, char **argv);
 int cmd_crc32(int argc, char **argv);
 
 int cmd_lsblk(int argc, char **argv);
+int cmd_blkcrc32(int argc, char **argv);
 
 int cmd_bench(int argc, char **argv);
 
