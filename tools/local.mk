@@ -45,6 +45,9 @@ CLEANFILES += tools/libportix/chain-bin.h
 bin_PROGRAMS += tools/portix-mkimage
 tools_portix_mkimage_SOURCES = tools/portix-mkimage.c
 tools_portix_mkimage_LDADD = tools/libportix.la
+# Where the installed boot pieces are (PORTIX_DATADIR overrides it).
+tools_portix_mkimage_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DPORTIX_PKGDATADIR='"$(pkgdatadir)"'
 
 pkgconfigdir = $(libdir)/pkgconfig
 pkgconfig_DATA = tools/portix.pc
