@@ -23,23 +23,11 @@
 
 #include <portix/image.h>
 #include <portix/layout.h>
+#include <portix/probe.h>
 
 /* getopt's messages start with argv[0]; under libtool's wrapper that is
    .libs/lt-portix-mkimage, so main() puts this there instead.  */
 static char program_name[] = "portix-mkimage";
-
-/* Media --mode accepts, and what the library calls them.  */
-static const struct {
-	const char *name;
-	enum portix_mode mode;
-} known_modes[] = {
-	{ "raw", PORTIX_MODE_RAW },
-	{ "iso", PORTIX_MODE_ISO },
-	{ "vdi", PORTIX_MODE_VDI },
-	{ "vmdk", PORTIX_MODE_VMDK },
-	{ "ventoy-sim", PORTIX_MODE_VENTOY_SIM },
-};
-#define N_MODES (sizeof(known_modes) / sizeof(known_modes[0]))
 
 /* The installed boot pieces, by the option that overrides each.  */
 static const struct {
@@ -226,16 +214,6 @@ static bool parse_size(const char *text, uint64_t *mb)
 		return false;
 	*mb = value;
 	return true;
-}
-
-static bool mode_known(const char *name, enum portix_mode *mode)
-{
-	for (size_t i = 0; i < N_MODES; i++)
-		if (strcmp(name, known_modes[i].name) == 0) {
-			*mode = known_modes[i].mode;
-			return true;
-		}
-	return false;
 }
 
 /* Parse a whole number of MiB (0 allowed); false on anything else.  */
@@ -435,11 +413,12 @@ static bool check_values(const struct options *opts, struct values *val)
 	uint64_t *size_mb = &val->size_mb;
 
 	val->mode = PORTIX_MODE_RAW;
-	if (opts->mode && !mode_known(opts->mode, &val->mode)) {
+	if (opts->mode && portix_mode_by_name(opts->mode, &val->mode) < 0) {
 		fprintf(stderr, "%s: unknown mode '%s' (known:", program_name,
 			opts->mode);
-		for (size_t i = 0; i < N_MODES; i++)
-			fprintf(stderr, " %s", known_modes[i].name);
+		for (int m = 0; portix_mode_name((enum portix_mode)m); m++)
+			fprintf(stderr, " %s",
+				portix_mode_name((enum portix_mode)m));
 		fprintf(stderr, ")\n");
 		return false;
 	}
