@@ -56,6 +56,12 @@ check-local: testsuite/site.exp all $(check_PROGRAMS)
 	  echo '***********************************************************' >&2; \
 	  exit 1; \
 	fi; \
+	case '$(abs_top_builddir)$(abs_top_srcdir)' in *' '*) \
+	  echo 'make check: DejaGnu cannot run in a directory whose path' >&2; \
+	  echo 'holds a space (runtest fails to source site.exp); build in' >&2; \
+	  echo 'a path without spaces to run the testsuite.' >&2; \
+	  exit 1;; \
+	esac; \
 	cd testsuite && \
 	$(PORTIX_RUNTEST) --tool portix --srcdir "$(abs_top_srcdir)/testsuite" \
 	  $(RUNTESTFLAGS)

@@ -52,6 +52,8 @@ tools_portix_mkimage_LDADD = tools/libportix.la
 # Where the installed boot pieces are (PORTIX_DATADIR overrides it).
 tools_portix_mkimage_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DPORTIX_PKGDATADIR='"$(pkgdatadir)"'
+# Rebuilt when configure's directories change.
+$(tools_portix_mkimage_OBJECTS): Makefile
 
 bin_PROGRAMS += tools/portix-run
 tools_portix_run_SOURCES = tools/portix-run.c tools/cli.c tools/cli.h
@@ -59,6 +61,7 @@ tools_portix_run_LDADD = tools/libportix.la
 # Where the installed kernel.elf is, for the gdb command it prints.
 tools_portix_run_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DPORTIX_PKGLIBDIR='"$(pkglibdir)"'
+$(tools_portix_run_OBJECTS): Makefile
 
 pkgconfigdir = $(libdir)/pkgconfig
 pkgconfig_DATA = tools/portix.pc
