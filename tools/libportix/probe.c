@@ -188,11 +188,11 @@ static int probe_vmdk(struct probe *p, const uint8_t *header,
 	int rc;
 
 	/* Compressed grains: the header is all there is to go by.  */
-	if (pxi_get_le32(header + H_FLAGS) & FLAG_COMPRESSED) {
+	if (pxi_get_le32(header + VMDK_H_FLAGS) & VMDK_FLAG_COMPRESSED) {
 		*mode = PORTIX_MODE_VMDK;
 		return PORTIX_OK;
 	}
-	rc = read_at(p, pxi_get_le32(header + H_GD_OFFSET) *
+	rc = read_at(p, pxi_get_le32(header + VMDK_H_GD_OFFSET) *
 		     (uint64_t)PORTIX_SECTOR_SIZE, entry, sizeof(entry));
 	if (rc < 0)
 		return rc;
@@ -247,7 +247,7 @@ static int probe_file(struct probe *p, enum portix_mode *mode)
 		rc = read_at(p, 16 * PORTIX_ISO_SECTOR_SIZE, cd, sizeof(cd));
 	if (rc < 0)
 		return rc;
-	if (pxi_get_le32(head + H_MAGIC) == VMDK_MAGIC)
+	if (pxi_get_le32(head + VMDK_H_MAGIC) == VMDK_MAGIC)
 		return probe_vmdk(p, head, mode);
 	if (pxi_get_le32(head + VDI_OFF_SIGNATURE) == VDI_SIGNATURE)
 		return probe_vdi(p, head, mode);
