@@ -148,7 +148,8 @@ static int probe_iso(struct probe *p, enum portix_mode *mode)
 		     sizeof(sector));
 	if (rc < 0)
 		return rc;
-	if (sector[0x1E] != 0x55 || sector[0x1F] != 0xAA)
+	if (sector[PORTIX_ELTORITO_KEY] != 0x55 ||
+	    sector[PORTIX_ELTORITO_KEY + 1] != 0xAA)
 		return not_portix(p, "an ISO 9660 image whose El Torito boot"
 				  " catalog is damaged");
 	return inside(p, (uint64_t)pxi_get_le32(sector +
@@ -244,7 +245,10 @@ static int probe_file(struct probe *p, enum portix_mode *mode)
 	}
 	rc = read_at(p, 0, head, sizeof(head));
 	if (rc == PORTIX_OK)
-		rc = read_at(p, 16 * PORTIX_ISO_SECTOR_SIZE, cd, sizeof(cd));
+		/* The primary volume descriptor, just before the boot
+		   record.  */
+		rc = read_at(p, (PORTIX_ISO_BOOT_RECORD_LBA - 1) *
+			     PORTIX_ISO_SECTOR_SIZE, cd, sizeof(cd));
 	if (rc < 0)
 		return rc;
 	if (pxi_get_le32(head + VMDK_H_MAGIC) == VMDK_MAGIC)
