@@ -69,10 +69,11 @@ fuzz_fuzz_boot_headers_LDFLAGS = $(FUZZ_CFLAGS)
 # The program itself, its main() renamed and its fclose() routed to the
 # harness (it closes stdout).
 fuzz_fuzz_mkimage_args_SOURCES = fuzz/fuzz-mkimage-args.c \
-	tools/portix-mkimage.c $(tools_libportix_la_SOURCES)
+	tools/portix-mkimage.c tools/cli.c tools/cli.h \
+	$(tools_libportix_la_SOURCES)
 nodist_fuzz_fuzz_mkimage_args_SOURCES = tools/libportix/chain-bin.h
-fuzz_fuzz_mkimage_args_CPPFLAGS = $(AM_CPPFLAGS) -Dmain=mkimage_main \
-	-Dfclose=fuzz_fclose
+fuzz_fuzz_mkimage_args_CPPFLAGS = $(tools_portix_mkimage_CPPFLAGS) \
+	-Dmain=mkimage_main -Dfclose=fuzz_fclose
 fuzz_fuzz_mkimage_args_CFLAGS = $(FUZZ_ALL_CFLAGS)
 fuzz_fuzz_mkimage_args_LDFLAGS = $(FUZZ_CFLAGS)
 

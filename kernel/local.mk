@@ -21,6 +21,7 @@ KERNEL_CSRC = \
 	kernel/power.c \
 	kernel/crash.c \
 	kernel/boot/bootinfo.c \
+	kernel/boot/boottime.c \
 	kernel/boot/cmdline.c \
 	kernel/arch/x86_64/gdt.c \
 	kernel/arch/x86_64/idt.c \
@@ -46,21 +47,28 @@ KERNEL_CSRC = \
 	kernel/shell/cmd-system.c \
 	kernel/shell/cmd-memory.c \
 	kernel/shell/cmd-pci.c \
+	kernel/drivers/atacmd.c \
 	kernel/drivers/ata.c \
+	kernel/drivers/ahci.c \
+	kernel/drivers/ahci-cmd.c \
 	kernel/drivers/rtc.c \
 	kernel/block/block.c \
+	kernel/block/drives.c \
 	kernel/fs/mbr.c \
 	kernel/fs/eltorito.c \
+	kernel/fs/bootdisk.c \
+	kernel/drivers/virtio-blk.c \
 	kernel/fs/fs.c \
 	kernel/shell/cmd-fs.c \
 	kernel/shell/cmd-blk.c \
+	kernel/shell/cmd-bench.c \
 	$(COMMON_SOURCES) \
 	$(filter %.c,$(FAT_SOURCES))
 
 KERNEL_HDRS = \
 	kernel/config.h kernel/console.h kernel/panic.h kernel/crash.h \
 	kernel/kassert.h kernel/klog.h kernel/ksyms.h kernel/power.h \
-	kernel/boot/bootinfo.h kernel/boot/cmdline.h \
+	kernel/boot/bootinfo.h kernel/boot/boottime.h kernel/boot/cmdline.h \
 	kernel/arch/x86_64/cpu.h kernel/arch/x86_64/gdt.h \
 	kernel/arch/x86_64/idt.h kernel/arch/x86_64/io.h \
 	kernel/arch/x86_64/trap.h kernel/arch/x86_64/pic.h \
@@ -70,10 +78,12 @@ KERNEL_HDRS = \
 	kernel/acpi/acpi.h \
 	kernel/drivers/serial.h kernel/drivers/vga.h \
 	kernel/drivers/keyboard.h kernel/drivers/pci.h \
+	kernel/drivers/ahci-hw.h \
 	kernel/lib/printf.h kernel/lib/string.h \
 	kernel/shell/shell.h kernel/shell/lineedit.h \
-	kernel/drivers/ata.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
-	kernel/fs/eltorito.h kernel/fs/fs.h kernel/shell/cmd-fs.h
+	kernel/drivers/ata.h kernel/drivers/atacmd.h \
+	kernel/drivers/ahci.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
+	kernel/drivers/virtio-blk.h kernel/fs/eltorito.h kernel/fs/bootdisk.h kernel/fs/fs.h kernel/shell/cmd-fs.h
 
 # Every kernel object is built under kernel/ in the build tree; shared
 # code from common/ lands in kernel/common/.
@@ -93,7 +103,7 @@ KERNEL_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/kernel \
 # where the sources were unpacked.
 KERNEL_ALL_CFLAGS = $(KERNEL_BASE_CFLAGS) -std=gnu11 -mcmodel=small \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables \
-	-ffile-prefix-map=$(abs_top_srcdir)/= -ffile-prefix-map=$(top_srcdir)/= \
+	'-ffile-prefix-map=$(abs_top_srcdir)/=' '-ffile-prefix-map=$(top_srcdir)/=' \
 	$(KERNEL_OPT_CFLAGS) -Wall -Wextra $(PORTIX_WERROR) $(KERNEL_CFLAGS)
 
 # The compiler and flags every kernel object is built with, in a file
@@ -187,8 +197,12 @@ kernel/noserial/kernel.elf: $(KERNEL_NOSERIAL_OBJS) kernel/kernel.ld
 kernel/noserial/kernel.bin: kernel/noserial/kernel.elf
 	$(AM_V_GEN)$(LOGRUN) $(KERNEL_OBJCOPY) -O binary kernel/noserial/kernel.elf $@
 
-noinst_DATA += kernel/isr.o kernel/kernel.elf kernel/kernel.bin \
-	kernel/noserial/kernel.bin
+noinst_DATA += kernel/isr.o kernel/noserial/kernel.bin
+# Installed: the flat kernel beside the boot stages (data portix-mkimage
+# lays out), the ELF with its symbols where ELF files go (for gdb).
+pkgdata_DATA += kernel/kernel.bin
+kernelelfdir = $(pkglibdir)
+kernelelf_DATA = kernel/kernel.elf
 CLEANFILES += kernel/flags.stamp kernel/flags.stamp-t \
 	kernel/kernel.bin kernel/kernel.elf kernel/kernel.map \
 	kernel/kernel.ld kernel/kernel-pass1.elf kernel/ksyms-table.c \

@@ -8,7 +8,11 @@
 
    Every message goes through report(), which escapes control bytes and
    invalid UTF-8: a name holding a newline or an escape sequence cannot
-   break the message or reach the terminal as a command.  */
+   break the message or reach the terminal as a command.
+
+   The boot pieces default to the installed ones: boot.bin, stage2.bin
+   and kernel.bin in $PORTIX_DATADIR, or in the configured pkgdatadir
+   when that is unset.  */
 
 #include <config.h>
 
@@ -27,37 +31,43 @@
 
 #include <portix/image.h>
 #include <portix/layout.h>
+#include <portix/probe.h>
 #include <portix/utf8.h>
+
+#include "cli.h"
 
 /* getopt's messages start with argv[0]; under libtool's wrapper that is
    .libs/lt-portix-mkimage, so main() puts this there instead.  */
 static char program_name[] = "portix-mkimage";
 
-/* Media --mode accepts, and what the library calls them.  */
+/* The installed boot pieces, by the option that overrides each.  */
 static const struct {
-	const char *name;
-	enum portix_mode mode;
-} known_modes[] = {
-	{ "raw", PORTIX_MODE_RAW },
-	{ "iso", PORTIX_MODE_ISO },
-	{ "vdi", PORTIX_MODE_VDI },
-	{ "vmdk", PORTIX_MODE_VMDK },
-	{ "ventoy-sim", PORTIX_MODE_VENTOY_SIM },
+	const char *option;
+	const char *file;
+	const char *what;
+} default_pieces[] = {
+	{ "--boot", "boot.bin", "stage 1" },
+	{ "--stage2", "stage2.bin", "stage 2" },
+	{ "--kernel", "kernel.bin", "the kernel" },
 };
-#define N_MODES (sizeof(known_modes) / sizeof(known_modes[0]))
+#define N_PIECES (sizeof(default_pieces) / sizeof(default_pieces[0]))
 
 /* Progress is shown on a terminal only, and only for writes this big.  */
 #define PROGRESS_MIN_BYTES (16u << 20)
 
 struct options {
 	const char *mode;
-	const char *size;	/* as given; checked by parse_size() */
+	const char *size;	/* as given; checked by check_size() */
 	const char *boot;
 	const char *stage2;
 	const char *kernel;
 	const char *cmdline;
 	const char *output;
 	bool force_chs;
+	const char *disk_signature;	/* as given */
+	/* Paths made for the pieces not given (malloc'd, in default_pieces'
+	   order; NULL for a piece given on the command line).  */
+	char *defaults[N_PIECES];
 	/* Media beyond the raw image (--mode and its options).  */
 	const char *vmdk_format;	/* as given */
 	const char *ventoy_size;	/* as given */
@@ -75,6 +85,7 @@ struct values {
 	enum portix_vmdk_format vmdk_format;
 	uint64_t ventoy_mb;		/* 0: the library's default */
 	int64_t epoch;			/* SOURCE_DATE_EPOCH, or 0 */
+	uint32_t disk_signature;	/* 0: derived by the library */
 };
 
 enum {
@@ -89,7 +100,8 @@ enum {
 	OPT_VERSION,
 	OPT_VMDK_FORMAT,
 	OPT_VENTOY_SIZE,
-	OPT_ADD
+	OPT_ADD,
+	OPT_DISK_SIGNATURE
 };
 
 static const struct option long_options[] = {
@@ -100,6 +112,7 @@ static const struct option long_options[] = {
 	{ "kernel", required_argument, NULL, OPT_KERNEL },
 	{ "cmdline", required_argument, NULL, OPT_CMDLINE },
 	{ "force-chs", no_argument, NULL, OPT_FORCE_CHS },
+	{ "disk-signature", required_argument, NULL, OPT_DISK_SIGNATURE },
 	{ "output", required_argument, NULL, 'o' },
 	{ "add", required_argument, NULL, OPT_ADD },
 	{ "vmdk-format", required_argument, NULL, OPT_VMDK_FORMAT },
@@ -110,12 +123,6 @@ static const struct option long_options[] = {
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
-
-static void try_help(void)
-{
-	fprintf(stderr, "Try '%s --help' for more information.\n",
-		program_name);
-}
 
 /* Write S to F with what a terminal would act on escaped, C style:
    control characters (C0, DEL and C1) and bytes that are not UTF-8.
@@ -174,27 +181,9 @@ static void report(const char *fmt, ...)
 	free(msg);
 }
 
-/* Flush stdout and report a lost write (a full disk, a closed pipe), so
-   "portix-mkimage --help > /dev/full" fails as it should.  */
-static int close_stdout(void)
-{
-	bool had_error = ferror(stdout) != 0;
-	int close_failed = fclose(stdout) != 0;
-	int saved = errno;
-
-	if (!had_error && !close_failed)
-		return EXIT_SUCCESS;
-	if (close_failed)
-		report("write error: %s", strerror(saved));
-	else
-		report("write error");
-	return EXIT_FAILURE;
-}
-
 static int print_help(void)
 {
-	printf("Usage: %s [OPTION]... --boot=FILE --stage2=FILE --kernel=FILE -o FILE\n",
-	       program_name);
+	printf("Usage: %s [OPTION]... -o FILE\n", program_name);
 	printf("Lay out the Portix boot stages and kernel as a bootable disk image.\n"
 	       "\n"
 	       "      --mode=MODE      kind of image (default: raw; known: raw, iso, vdi,\n"
@@ -204,8 +193,11 @@ static int print_help(void)
 	       "      --boot=FILE      stage 1 (boot.bin: %d bytes ending in 55 AA)\n"
 	       "      --stage2=FILE    stage 2 (stage2.bin: %d sectors)\n"
 	       "      --kernel=FILE    the flat kernel binary (kernel.bin)\n"
+	       "                         (each defaults to the installed one, see below)\n"
 	       "      --cmdline=TEXT   kernel command line (at most %d bytes)\n"
 	       "      --force-chs      make the boot stages read the disk by CHS (tests)\n"
+	       "      --disk-signature=HEX  the MBR disk signature, 1 to FFFFFFFF\n"
+	       "                         (default: derived from the content and epoch)\n"
 	       "      --add=SRC:DEST   copy the file SRC into the data partition as DEST\n"
 	       "                         (an absolute path; DEST ending in / means into\n"
 	       "                         that directory; split at the last ':'; repeatable)\n"
@@ -226,24 +218,18 @@ static int print_help(void)
 	       "(the file inside the ISO, the disk in the VDI or VMDK, the image\n"
 	       "inside the ventoy-sim disk).  Timestamps and identifiers derive from\n"
 	       "the content and SOURCE_DATE_EPOCH (0 when unset): the same inputs\n"
-	       "give the same bytes.  Progress is shown on a terminal for long writes.\n",
+	       "give the same bytes.  Progress is shown on a terminal for long writes.\n"
+	       "\n"
+	       "boot.bin, stage2.bin and kernel.bin are read from PORTIX_DATADIR when\n"
+	       "it is set, else from %s.\n"
+	       "\n",
 	       PORTIX_DISK_MB_DEFAULT, PORTIX_DISK_MB_MIN, PORTIX_DISK_MB_MAX,
 	       (unsigned long long)portix_image_max_size_mb(PORTIX_MODE_ISO),
 	       PORTIX_SECTOR_SIZE,
 	       PORTIX_STAGE2_SECTORS, PORTIX_CMDLINE_MAX - 1,
-	       PORTIX_VENTOY_DISK_MB_DEFAULT);
-	return close_stdout();
-}
-
-static int print_version(void)
-{
-	printf("%s (Portix) %s\n"
-	       "Copyright (C) 2026 the Portix authors.\n"
-	       "This is free software: see the file COPYING for the terms under which\n"
-	       "you may change and share it.  There is NO WARRANTY, to the extent\n"
-	       "permitted by law.\n",
-	       program_name, PACKAGE_VERSION);
-	return close_stdout();
+	       PORTIX_VENTOY_DISK_MB_DEFAULT, PORTIX_PKGDATADIR);
+	cli_print_bug_report();
+	return cli_close_stdout(program_name);
 }
 
 /* Parse a whole number: decimal digits only (no sign, space or
@@ -265,14 +251,36 @@ static bool parse_number(const char *text, uint64_t *number)
 	return true;
 }
 
-static bool mode_known(const char *name, enum portix_mode *mode)
+/* The value of the hexadecimal digit C, or -1.  */
+static int hex_digit(char c)
 {
-	for (size_t i = 0; i < N_MODES; i++)
-		if (strcmp(name, known_modes[i].name) == 0) {
-			*mode = known_modes[i].mode;
-			return true;
-		}
-	return false;
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Parse --disk-signature: 1 to 8 hexadecimal digits, an optional "0x"
+   before them, not zero (no signature, to some systems).  */
+static bool parse_signature(const char *text, uint32_t *signature)
+{
+	uint32_t value = 0;
+	size_t n = 0;
+
+	if (text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
+		text += 2;
+	for (; text[n]; n++) {
+		int digit = hex_digit(text[n]);
+
+		if (digit < 0 || n == 8)
+			return false;
+		value = value << 4 | (uint32_t)digit;
+	}
+	*signature = value;
+	return n > 0 && value != 0;
 }
 
 /* SOURCE_DATE_EPOCH, as the reproducible-builds specification has it:
@@ -401,6 +409,9 @@ static int parse_args(int argc, char **argv, struct options *opts)
 		case OPT_FORCE_CHS:
 			opts->force_chs = true;
 			break;
+		case OPT_DISK_SIGNATURE:
+			opts->disk_signature = optarg;
+			break;
 		case OPT_VMDK_FORMAT:
 			opts->vmdk_format = optarg;
 			break;
@@ -425,39 +436,74 @@ static int parse_args(int argc, char **argv, struct options *opts)
 		case OPT_HELP:
 			return print_help();
 		case OPT_VERSION:
-			return print_version();
+			return cli_print_version(program_name);
 		default:
 			report_bad_option(c, argv);
-			try_help();
+			cli_try_help(program_name);
 			return EXIT_FAILURE;
 		}
 	}
 	if (optind < argc) {
 		report("unexpected argument '%s'", argv[optind]);
-		try_help();
+		cli_try_help(program_name);
 		return EXIT_FAILURE;
 	}
 	return -1;
 }
 
-/* Every input and the output are required: say which is missing.  */
+/* The output is required.  */
 static bool check_required(const struct options *opts)
 {
-	const char *missing = NULL;
-
-	if (!opts->boot)
-		missing = "--boot=FILE";
-	else if (!opts->stage2)
-		missing = "--stage2=FILE";
-	else if (!opts->kernel)
-		missing = "--kernel=FILE";
-	else if (!opts->output)
-		missing = "-o FILE";
-	if (!missing)
+	if (opts->output)
 		return true;
-	report("missing option %s", missing);
-	try_help();
+	report("missing option -o FILE");
+	cli_try_help(program_name);
 	return false;
+}
+
+/* The option of piece I of default_pieces.  */
+static const char **piece_option(struct options *opts, size_t i)
+{
+	const char **given[N_PIECES] = {
+		&opts->boot, &opts->stage2, &opts->kernel
+	};
+
+	return given[i];
+}
+
+/* Point each piece not given at its installed copy, and check that the
+   copy is readable, so a missing one is reported with where it was
+   looked for and how to look elsewhere.  */
+static bool use_installed_pieces(struct options *opts)
+{
+	const char *env = getenv("PORTIX_DATADIR");
+	const char *dir = env && *env ? env : PORTIX_PKGDATADIR;
+
+	for (size_t i = 0; i < N_PIECES; i++) {
+		const char **option = piece_option(opts, i);
+		size_t size = strlen(dir) + 1 + strlen(default_pieces[i].file) + 1;
+		char *path;
+
+		if (*option)
+			continue;
+		path = malloc(size);
+		if (!path) {
+			report("out of memory");
+			return false;
+		}
+		snprintf(path, size, "%s/%s", dir, default_pieces[i].file);
+		opts->defaults[i] = path;
+		*option = path;
+		if (access(path, R_OK) != 0) {
+			report("%s: cannot read %s: %s (set PORTIX_DATADIR"
+			       " to the directory of boot.bin, stage2.bin and"
+			       " kernel.bin, or give %s=FILE)",
+			       path, default_pieces[i].what, strerror(errno),
+			       default_pieces[i].option);
+			return false;
+		}
+	}
+	return true;
 }
 
 /* A number given to --size that is this big was meant as bytes (it
@@ -535,18 +581,25 @@ static bool check_media_options(const struct options *opts,
 static bool check_values(const struct options *opts, struct values *val)
 {
 	val->mode = PORTIX_MODE_RAW;
-	if (opts->mode && !mode_known(opts->mode, &val->mode)) {
+	if (opts->mode && portix_mode_by_name(opts->mode, &val->mode) < 0) {
 		char known[128] = "";
 
-		for (size_t i = 0; i < N_MODES; i++) {
+		for (int m = 0; portix_mode_name((enum portix_mode)m); m++) {
 			strcat(known, " ");
-			strcat(known, known_modes[i].name);
+			strcat(known, portix_mode_name((enum portix_mode)m));
 		}
 		report("unknown mode '%s' (known:%s)", opts->mode, known);
 		return false;
 	}
 	if (!check_media_options(opts, val) || !parse_epoch(&val->epoch))
 		return false;
+	val->disk_signature = 0;
+	if (opts->disk_signature &&
+	    !parse_signature(opts->disk_signature, &val->disk_signature)) {
+		report("invalid disk signature '%s': must be 1 to 8 hexadecimal digits, not 0",
+		       opts->disk_signature);
+		return false;
+	}
 	for (size_t i = 0; i < opts->n_adds; i++) {
 		if (add_split(opts->adds[i]) == 0) {
 			report("invalid --add '%s': expected SRC:DEST",
@@ -709,6 +762,8 @@ static int make_image(struct portix_image *img, const struct options *opts,
 	if (rc == PORTIX_OK)
 		rc = portix_image_set_force_chs(img, opts->force_chs);
 	if (rc == PORTIX_OK)
+		rc = portix_image_set_disk_signature(img, val->disk_signature);
+	if (rc == PORTIX_OK)
 		rc = portix_image_load_stage1(img, opts->boot);
 	if (rc == PORTIX_OK)
 		rc = portix_image_load_stage2(img, opts->stage2);
@@ -744,7 +799,7 @@ int main(int argc, char **argv)
 		goto out_free_adds;
 	status = EXIT_FAILURE;
 	if (!check_values(&opts, &val) || !check_required(&opts) ||
-	    !check_output_not_input(&opts))
+	    !use_installed_pieces(&opts) || !check_output_not_input(&opts))
 		goto out_free_adds;
 
 	img = portix_image_new();
@@ -761,8 +816,10 @@ int main(int argc, char **argv)
 	portix_image_free(img);
 	/* -v printed on stdout: a lost write is an error too.  */
 	if (status == EXIT_SUCCESS && opts.verbose)
-		status = close_stdout();
+		status = cli_close_stdout(program_name);
 out_free_adds:
+	for (size_t i = 0; i < N_PIECES; i++)
+		free(opts.defaults[i]);
 	free(opts.adds);
 	return status;
 }

@@ -14,6 +14,7 @@
 
 #include "boot/bootinfo.h"
 #include "config.h"
+#include "klog.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 #include "panic.h"
@@ -77,14 +78,44 @@ static void print_memory(void)
 	for (i = 0; i < info.e820_count; i++)
 		if (info.e820[i].type == PORTIX_E820_USABLE)
 			usable += info.e820[i].length;
-	kprintf("memory: %lu MiB usable in %u E820 entries\n", usable >> 20,
-		info.e820_count);
+	klog(KLOG_INFO, "memory: %lu MiB usable in %u E820 entries",
+	     usable >> 20, info.e820_count);
 	/* Ranges are [start, end): end is exclusive.  */
 	for (i = 0; i < info.e820_count; i++)
-		kprintf("  e820: 0x%016lx-0x%016lx type %u\n",
+		klog(KLOG_INFO, "  e820: 0x%016lx-0x%016lx type %u",
 			info.e820[i].base,
 			info.e820[i].base + info.e820[i].length,
 			info.e820[i].type);
+}
+
+/* The length of the space-padded field F of at most MAX characters.  */
+static int padded_len(const char *f, int max)
+{
+	while (max > 0 && (f[max - 1] == ' ' || f[max - 1] == '\0'))
+		max--;
+	return max;
+}
+
+/* "boot disk: signature 0x..., CD ..., EDD ...": what stage 2 learnt of
+   the disk it came from (fs/fs.c looks for that disk).  */
+static void print_disk(void)
+{
+	const struct portix_boot_disk *d = &info.disk;
+
+	kprintf("boot disk: signature 0x%08x", d->signature);
+	if (d->flags & PORTIX_BD_FLAG_CD)
+		kprintf(", El Torito CD (media %u, image at CD sector %u)",
+			d->cd_media, d->cd_image_lba);
+	if (d->flags & PORTIX_BD_FLAG_EDD)
+		kprintf(", EDD %.*s %.*s path %02x:%02x.%x channel %u device %u",
+			padded_len(d->edd_host_bus, PORTIX_EDD_HOST_BUS_LEN),
+			d->edd_host_bus,
+			padded_len(d->edd_interface, PORTIX_EDD_INTERFACE_LEN),
+			d->edd_interface,
+			d->edd_iface_path[0], d->edd_iface_path[1],
+			d->edd_iface_path[2], d->edd_iface_path[3],
+			d->edd_device_path[0]);
+	kprintf("\n");
 }
 
 void bootinfo_print(void)
@@ -93,10 +124,11 @@ void bootinfo_print(void)
 		"%s\n", info.boot_drive, info.base_lba, info.kernel_size,
 		info.kernel_addr,
 		(info.flags & PORTIX_BI_FLAG_CHS) ? ", CHS" : "");
+	print_disk();
 	print_memory();
-	kprintf("cmdline: %s\n", info.cmdline[0] ? info.cmdline : "(none)");
+	klog(KLOG_INFO, "cmdline: %s", info.cmdline[0] ? info.cmdline : "(none)");
 #if PORTIX_DEBUG
-	kprintf("debug: kernel image 0x%lx-0x%lx, .bss 0x%lx-0x%lx\n",
+	klog(KLOG_DEBUG, "kernel image 0x%lx-0x%lx, .bss 0x%lx-0x%lx",
 		(uint64_t)(uintptr_t)__kernel_start,
 		(uint64_t)(uintptr_t)__kernel_image_end,
 		(uint64_t)(uintptr_t)__bss_start,
