@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "drivers/ata.h"
 #include "kernel-shim.h"
 
 jmp_buf shim_panic_jump;
@@ -77,85 +76,17 @@ void panic(const char *fmt, ...)
 	longjmp(shim_panic_jump, 1);
 }
 
-/* ---- drivers/ata.h ---- */
+/* ---- klog.h ---- */
 
-static struct ata_drive drives[2];
-static const uint8_t *drive_data[2];
-static size_t drive_bytes[2];
-static int ndrives;
-
-void shim_set_drives(const uint8_t *disk, size_t disk_bytes,
-		     const uint8_t *cd, size_t cd_bytes)
+void klog(int level, const char *fmt, ...)
 {
-	memset(drives, 0, sizeof(drives));
-	drives[0].sectors = disk_bytes / ATA_SECTOR_SIZE;
-	drive_data[0] = disk;
-	drive_bytes[0] = disk_bytes;
-	drives[1].atapi = true;
-	drive_data[1] = cd;
-	drive_bytes[1] = cd_bytes;
-	ndrives = cd_bytes > 0 ? 2 : 1;
-}
+	char buf[1024];
+	va_list ap;
 
-int ata_drive_count(void)
-{
-	return ndrives;
-}
-
-struct ata_drive *ata_drive(int i)
-{
-	return i >= 0 && i < ndrives ? &drives[i] : NULL;
-}
-
-/* Copy [OFF, OFF + LEN) of drive D into BUF; abort outside it.  */
-static void copy_out(int d, uint64_t off, uint64_t len, void *buf)
-{
-	if (off > drive_bytes[d] || len > drive_bytes[d] - off) {
-		fprintf(stderr, "kernel-shim: read of %llu bytes at %llu is outside drive %d (%zu bytes)\n",
-			(unsigned long long)len, (unsigned long long)off, d,
-			drive_bytes[d]);
-		abort();
-	}
-	memcpy(buf, drive_data[d] + off, (size_t)len);
-}
-
-int ata_read(struct ata_drive *d, uint64_t lba, uint32_t count, void *buf)
-{
-	if (d != &drives[0])
-		return ATA_EINVAL;
-	copy_out(0, lba * ATA_SECTOR_SIZE, (uint64_t)count * ATA_SECTOR_SIZE,
-		 buf);
-	return 0;
-}
-
-int ata_write(struct ata_drive *d, uint64_t lba, uint32_t count,
-	      const void *buf)
-{
-	(void)d, (void)lba, (void)count, (void)buf;
-	return ATA_EIO;
-}
-
-int ata_flush(struct ata_drive *d)
-{
-	(void)d;
-	return 0;
-}
-
-int atapi_read(struct ata_drive *d, uint32_t lba, uint32_t count, void *buf)
-{
-	if (d != &drives[1])
-		return ATA_EINVAL;
-	copy_out(1, (uint64_t)lba * ATAPI_SECTOR_SIZE,
-		 (uint64_t)count * ATAPI_SECTOR_SIZE, buf);
-	return 0;
-}
-
-int atapi_capacity(struct ata_drive *d, uint32_t *sectors)
-{
-	if (d != &drives[1])
-		return ATA_EINVAL;
-	*sectors = (uint32_t)(drive_bytes[1] / ATAPI_SECTOR_SIZE);
-	return 0;
+	(void)level;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
 }
 
 /* ---- console.h ---- */

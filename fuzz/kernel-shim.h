@@ -3,8 +3,9 @@
 
    The files under test (kernel/block, kernel/fs/mbr.c, eltorito.c,
    kernel/boot/bootinfo.c, cmdline.c, kernel/shell/lineedit.c) are
-   compiled unchanged with -Ikernel; their calls to the console, the
-   printf family, panic() and the ATA driver land here.  */
+   compiled unchanged with -iquote kernel; their calls to the console,
+   the printf family, klog and panic() land here (the drives the block
+   layer reads are fuzz-blk-scan.c's own).  */
 
 #ifndef FUZZ_KERNEL_SHIM_H
 #define FUZZ_KERNEL_SHIM_H
@@ -15,12 +16,6 @@
 
 /* panic() jumps here (set it before calling code that may panic).  */
 extern jmp_buf shim_panic_jump;
-
-/* The drives the ATA shim reports: a disk of DISK_BYTES and, if
-   CD_BYTES > 0, an ATAPI drive; both read from their buffer, and abort
-   on a request outside it (the block layer must never send one).  */
-void shim_set_drives(const uint8_t *disk, size_t disk_bytes,
-		     const uint8_t *cd, size_t cd_bytes);
 
 /* Console input for console_getc(): the bytes to type (0xFF: a byte
    the console dropped), then LF forever; console_getc_within() sees a
