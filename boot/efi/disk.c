@@ -7,8 +7,9 @@
    cuts the device path before its first media node and asks for the
    Block I/O of what remains: the whole medium.  On it, the image's LBA
    0 (stage 1, then stage 2's header) is found the way the kernel finds
-   it: at byte 0 of a raw disk, or at the El Torito boot entry's load
-   RBA of an ISO (a CD, or an ISO written to a disk).  Stage 2 and the
+   it: at byte 0 of a raw disk, at the base LBA in the parameter block
+   of the stage 1 at LBA 0 (a hybrid ISO written to a disk), or at the
+   El Torito boot entry's load RBA of an ISO.  Stage 2 and the
    kernel then sit at their usual LBAs (layout.h) from there: one layout
    for BIOS and UEFI.  */
 
@@ -132,6 +133,9 @@ static int image_at(const struct medium *m, uint64_t offset)
 {
 	uint8_t s[2 * PORTIX_SECTOR_SIZE];
 
+	if (offset / m->block_size + sizeof(s) / PORTIX_SECTOR_SIZE >
+	    m->bio->media->last_block)
+		return 0;
 	read_bytes(m, offset, s, sizeof(s));
 	return s[PORTIX_MBR_SIGNATURE] == 0x55 &&
 		s[PORTIX_MBR_SIGNATURE + 1] == 0xAA &&
@@ -172,9 +176,23 @@ static void find_image(struct medium *m)
 	uint8_t media = 0;
 	uint32_t rba;
 
-	if (!(id->flags & PORTIX_BD_FLAG_CD) && image_at(m, 0)) {
-		m->image_offset = 0;
-		return;
+	if (!(id->flags & PORTIX_BD_FLAG_CD)) {
+		uint8_t s1[PORTIX_SECTOR_SIZE];
+		uint64_t base;
+
+		if (image_at(m, 0))
+			return;
+		/* A stage 1 at LBA 0 whose parameter block names the
+		   image's LBA 0 elsewhere (a hybrid ISO on a disk).  */
+		read_bytes(m, 0, s1, sizeof(s1));
+		memcpy(&base, s1 + PORTIX_S1_PARAMS + PORTIX_S1_BASE_LBA,
+		       sizeof(base));
+		if (base && base < m->bio->media->last_block &&
+		    image_at(m, base * PORTIX_SECTOR_SIZE)) {
+			m->image_offset = base * PORTIX_SECTOR_SIZE;
+			m->base_lba = base;
+			return;
+		}
 	}
 	rba = eltorito_image_rba(m, &media);
 	if (!rba || !image_at(m, (uint64_t)rba * PORTIX_ISO_SECTOR_SIZE))
