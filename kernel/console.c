@@ -13,6 +13,8 @@
 #include "config.h"
 #include "console.h"
 #include "kassert.h"
+#include "boot/bootinfo.h"
+#include "drivers/fbcon.h"
 #include "drivers/keyboard.h"
 #include "drivers/serial.h"
 #include "drivers/vga.h"
@@ -22,6 +24,7 @@
 static bool serial_enabled;
 static bool keyboard_enabled;
 static bool vga_enabled;	/* a BIOS left VGA text mode on */
+static bool fbcon_enabled;	/* else a framebuffer, if the loader found one */
 
 static char queue[INPUT_QUEUE_SIZE];
 static unsigned int q_head, q_tail;	/* read at head, write at tail */
@@ -31,6 +34,8 @@ void console_init(bool use_serial, bool use_vga_text)
 	vga_enabled = use_vga_text;
 	if (vga_enabled)
 		vga_init();
+	else if (bootinfo_framebuffer())
+		fbcon_enabled = fbcon_init(bootinfo_framebuffer());
 #if PORTIX_WITH_SERIAL
 	if (use_serial)
 		serial_enabled = serial_init();
@@ -64,6 +69,8 @@ void console_putc(char c)
 {
 	if (vga_enabled)
 		vga_putc(c);
+	if (fbcon_enabled)
+		fbcon_putc(c);
 #if PORTIX_WITH_SERIAL
 	if (serial_enabled) {
 		if (c == '\n')
@@ -83,6 +90,8 @@ void console_clear(void)
 {
 	if (vga_enabled)
 		vga_clear();
+	if (fbcon_enabled)
+		fbcon_clear();
 #if PORTIX_WITH_SERIAL
 	if (serial_enabled) {
 		const char *s = "\033[2J\033[H";
@@ -113,6 +122,8 @@ int console_getc(void)
 
 	if (vga_enabled)
 		vga_sync_cursor();	/* the user looks where the next key goes */
+	if (fbcon_enabled)
+		fbcon_sync_cursor();
 	flags = irq_save();
 	while (q_head == q_tail)
 		cpu_wait_for_interrupt();

@@ -1,12 +1,13 @@
 /* console.h - where kernel text goes, and where shell input comes from.
 
-   Output fans out to the VGA text screen and to COM1 (when built with
+   Output fans out to the VGA text screen (or, without one, the
+   framebuffer the boot info describes) and to COM1 (when built with
    PORTIX_WITH_SERIAL and not disabled by the boot loader).  Input
    comes from COM1 and the PS/2 keyboard, both interrupt-driven, into
    one queue that console_getc() reads, halting the CPU while it is
    empty.  Call order: console_init() early (output only, polled);
    console_start_input() after irq_init().  Layers: kprintf, klog and
-   the shell above; drivers/vga.c, serial.c, keyboard.c below.  */
+   the shell above; drivers/vga.c, fbcon.c, serial.c, keyboard.c below.  */
 
 #ifndef KERNEL_CONSOLE_H
 #define KERNEL_CONSOLE_H

@@ -36,6 +36,8 @@ KERNEL_CSRC = \
 	kernel/acpi/acpi.c \
 	kernel/drivers/serial.c \
 	kernel/drivers/vga.c \
+	kernel/drivers/fbcon.c \
+	kernel/drivers/fbcon-font.c \
 	kernel/drivers/keyboard.c \
 	kernel/drivers/pci.c \
 	kernel/lib/printf.c \
@@ -77,6 +79,7 @@ KERNEL_HDRS = \
 	kernel/mm/frame.h kernel/mm/paging.h kernel/mm/heap.h \
 	kernel/acpi/acpi.h \
 	kernel/drivers/serial.h kernel/drivers/vga.h \
+	kernel/drivers/fbcon.h kernel/drivers/fbcon-font.h kernel/drivers/textcursor.h \
 	kernel/drivers/keyboard.h kernel/drivers/pci.h \
 	kernel/drivers/ahci-hw.h \
 	kernel/lib/printf.h kernel/lib/string.h \
@@ -218,3 +221,18 @@ clean-kernel:
 EXTRA_DIST += $(KERNEL_CSRC) $(KERNEL_HDRS) kernel/ksyms-empty.c \
 	kernel/arch/x86_64/entry.asm kernel/arch/x86_64/isr.asm \
 	kernel/arch/x86_64/kernel.ld.S
+
+# The framebuffer console's font, generated from a PSF1 console font
+# (configure's CONSOLE_FONT) and shipped: `make fbcon-font` rewrites it
+# (or FBCON_FONT_OUT), byte for byte the same from the same font.
+EXTRA_DIST += build-aux/psf2c.awk
+FBCON_FONT_OUT = $(srcdir)/kernel/drivers/fbcon-font.c
+.PHONY: fbcon-font
+fbcon-font:
+	@test -n "$(CONSOLE_FONT)" || { \
+	  echo 'fbcon-font: no console font: apt-get install console-setup-linux, or configure CONSOLE_FONT=FILE.psf.gz' >&2; \
+	  exit 1; }
+	gzip -dc $(CONSOLE_FONT) | od -An -v -tu1 | \
+	  $(AWK) -v FONT=`basename $(CONSOLE_FONT)` \
+	    -f $(srcdir)/build-aux/psf2c.awk > $(FBCON_FONT_OUT)-t
+	mv $(FBCON_FONT_OUT)-t $(FBCON_FONT_OUT)

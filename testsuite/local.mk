@@ -40,6 +40,7 @@ testsuite/site.exp: Makefile
 	  echo 'set PORTIX_VM_WRITER "$(PORTIX_VM_WRITER)"'; \
 	  echo 'set FAT_TEST "$(abs_top_builddir)/tools/tests/test-fat$(EXEEXT)"'; \
 	  echo 'set FSCK_FAT "$(FSCK_FAT)"'; \
+	  echo 'set CONSOLE_FONT "$(CONSOLE_FONT)"'; \
 	  echo 'set MDIR "$(MDIR)"'; \
 	  echo 'set MTYPE "$(MTYPE)"'; \
 	  echo 'set MCOPY "$(MCOPY)"'; \

@@ -7,6 +7,7 @@
    Leaves:   the copy, reachable through bootinfo().  */
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include <portix/boot.h>
@@ -53,6 +54,15 @@ bool bootinfo_has_vga_text(void)
 	if (info.magic != PORTIX_BI_MAGIC)
 		return true;
 	return info.firmware.kind != PORTIX_FIRMWARE_UEFI;
+}
+
+const struct portix_framebuffer *bootinfo_framebuffer(void)
+{
+	if (info.magic != PORTIX_BI_MAGIC ||
+	    info.version != PORTIX_PROTOCOL_VERSION ||
+	    info.firmware.fb.format == PORTIX_FB_FORMAT_NONE)
+		return NULL;
+	return &info.firmware.fb;
 }
 
 void bootinfo_check(void)

@@ -30,6 +30,10 @@ bool bootinfo_wants_serial(void);
    only a BIOS leaves VGA text mode on.  */
 bool bootinfo_has_vga_text(void);
 
+/* The framebuffer the loader found, or NULL (none, or a block without
+   the right magic and protocol version).  Usable before the check.  */
+const struct portix_framebuffer *bootinfo_framebuffer(void);
+
 /* Panic unless magic, version, size, E820 count and kernel address
    match this kernel.  */
 void bootinfo_check(void);

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "arch/x86_64/io.h"
+#include "drivers/textcursor.h"
 #include "drivers/vga.h"
 #include "mm/paging.h"
 
@@ -30,7 +31,7 @@
 static volatile uint16_t *const screen =
 	(volatile uint16_t *)(uintptr_t)VGA_TEXT_ADDR;
 static uint16_t shadow[VGA_COLS * VGA_ROWS];
-static unsigned int row, col;
+static struct text_cursor cur = { .cols = VGA_COLS };
 static bool cursor_moved;
 
 /* Put CELL at I on the screen and in the copy.  */
@@ -42,7 +43,7 @@ static void put_cell(unsigned int i, uint16_t cell)
 
 static void move_cursor(void)
 {
-	unsigned int pos = row * VGA_COLS + col;
+	unsigned int pos = cur.row * VGA_COLS + cur.col;
 
 	outb(CRTC_INDEX, CRTC_CURSOR_HI);
 	outb(CRTC_DATA, pos >> 8);
@@ -62,23 +63,23 @@ void vga_init(void)
 	const volatile uint8_t *bda = phys_ptr(BDA_CURSOR);
 	unsigned int i;
 
-	col = bda[0];
-	row = bda[1];
-	if (col >= VGA_COLS || row >= VGA_ROWS) {
+	cur.col = bda[0];
+	cur.row = bda[1];
+	if (cur.col >= VGA_COLS || cur.row >= VGA_ROWS) {
 		vga_clear();
 		return;
 	}
 	/* What the BIOS left above the cursor scrolls up with the rest;
 	   below it the screen is taken to be blank, as the BIOS left it.  */
-	for (i = 0; i < (row + 1) * VGA_COLS; i++)
+	for (i = 0; i < (cur.row + 1) * VGA_COLS; i++)
 		shadow[i] = screen[i];
 	for (; i < VGA_COLS * VGA_ROWS; i++)
 		shadow[i] = BLANK;
-	if (col) {		/* start on a fresh line */
-		col = 0;
-		row++;
+	if (cur.col) {		/* start on a fresh line */
+		cur.col = 0;
+		cur.row++;
 	}
-	if (row >= VGA_ROWS)
+	if (cur.row >= VGA_ROWS)
 		vga_putc('\n');
 	move_cursor();
 }
@@ -89,7 +90,7 @@ void vga_clear(void)
 
 	for (i = 0; i < VGA_COLS * VGA_ROWS; i++)
 		put_cell(i, BLANK);
-	row = col = 0;
+	cur.row = cur.col = 0;
 	move_cursor();
 }
 
@@ -101,38 +102,16 @@ static void scroll(void)
 		put_cell(i, shadow[i + VGA_COLS]);
 	for (; i < VGA_COLS * VGA_ROWS; i++)
 		put_cell(i, BLANK);
-	row = VGA_ROWS - 1;
+	cur.row = VGA_ROWS - 1;
 }
 
 void vga_putc(char c)
 {
-	switch (c) {
-	case '\n':
-		col = 0;
-		row++;
-		break;
-	case '\r':
-		col = 0;
-		break;
-	case '\b':
-		if (col)
-			col--;
-		break;
-	case '\t':
-		col = (col + 8) & ~7U;
-		break;
-	default:
-		if ((unsigned char)c < 0x20)
-			return;
-		put_cell(row * VGA_COLS + col,
-			 (uint16_t)(ATTR << 8 | (unsigned char)c));
-		col++;
-	}
-	if (col >= VGA_COLS) {
-		col = 0;
-		row++;
-	}
-	if (row >= VGA_ROWS)
+	unsigned int cell;
+
+	if (text_cursor_step(&cur, c, &cell))
+		put_cell(cell, (uint16_t)(ATTR << 8 | (unsigned char)c));
+	if (cur.row >= VGA_ROWS)
 		scroll();
 	cursor_moved = true;
 }

@@ -42,6 +42,12 @@ extern char kernel_stack_guard[];
 static uint64_t *pml4;
 static uint64_t nx;		/* PTE_NX, or 0 without NX */
 
+/* Ranges paging_map_mmio() accepted before paging_init(), still in use
+   (an early console's framebuffer): the new tables map them too.  */
+#define EARLY_MMIO_MAX 16
+static struct { uint64_t phys, len; } early_mmio[EARLY_MMIO_MAX];
+static unsigned int early_mmio_count;
+
 static uint64_t align_up(uint64_t v, uint64_t a)
 {
 	return (v + a - 1) & ~(a - 1);
@@ -168,6 +174,9 @@ void paging_init(void)
 			mapped += PAGE_2M;
 		}
 	}
+	for (i = 0; i < early_mmio_count; i++)
+		if (paging_map_mmio(early_mmio[i].phys, early_mmio[i].len))
+			panic("paging: out of memory for page tables");
 	write_cr3((uint64_t)(uintptr_t)pml4);
 	write_cr0(read_cr0() | CR0_WP);
 	klog(KLOG_INFO, "paging: %lu MiB mapped, NX %s, stack guard at 0x%lx",
@@ -175,12 +184,35 @@ void paging_init(void)
 	     (uint64_t)(uintptr_t)kernel_stack_guard);
 }
 
+/* Note [PHYS, END) for paging_init(), in whole 2 MiB pages (as they
+   will be mapped), unless a noted range covers it already: the ACPI
+   tables, read before paging_init(), mostly share one page.  */
+static int note_early_mmio(uint64_t phys, uint64_t end)
+{
+	unsigned int i;
+
+	if (end > PORTIX_BOOT_IDENTITY_END)
+		return -1;
+	phys &= ~(PAGE_2M - 1);
+	end = align_up(end, PAGE_2M);
+	for (i = 0; i < early_mmio_count; i++)
+		if (phys >= early_mmio[i].phys &&
+		    end <= early_mmio[i].phys + early_mmio[i].len)
+			return 0;
+	if (early_mmio_count == EARLY_MMIO_MAX)
+		return -1;
+	early_mmio[early_mmio_count].phys = phys;
+	early_mmio[early_mmio_count].len = end - phys;
+	early_mmio_count++;
+	return 0;
+}
+
 int paging_map_mmio(uint64_t phys, uint64_t len)
 {
 	uint64_t a, end = phys + len;
 
 	if (!pml4)
-		return end <= PORTIX_BOOT_IDENTITY_END ? 0 : -1;
+		return note_early_mmio(phys, end);
 	for (a = phys & ~(PAGE_2M - 1); a < end; a += PAGE_2M) {
 		if (!map_2m(a, PTE_P | PTE_W | PTE_PCD | PTE_PWT | nx))
 			return -1;

@@ -27,8 +27,9 @@ void paging_init(void);
 
 /* Identity-map [PHYS, PHYS + LEN) uncached, read/write, no-execute,
    where not yet mapped.  Returns 0, or -1 if a page table could not
-   be allocated (or paging_init() has not run: then stage 2's map of
-   the first 4 GiB is used, and addresses above it fail).  */
+   be allocated.  Before paging_init(), stage 2's map of the first
+   4 GiB is used (addresses above it fail) and the range is noted:
+   paging_init() maps it in its own tables.  */
 int paging_map_mmio(uint64_t phys, uint64_t len);
 
 /* True if ADDR lies in the unmapped guard page under the kernel
