@@ -16,6 +16,7 @@ MAN3_PAGES = \
 	doc/man3/portix_image_new.3 \
 	doc/man3/portix_image_probe.3 \
 	doc/man3/portix_image_set_cmdline.3 \
+	doc/man3/portix_image_set_disk_signature.3 \
 	doc/man3/portix_image_set_epoch.3 \
 	doc/man3/portix_image_set_force_chs.3 \
 	doc/man3/portix_image_set_progress.3 \
