@@ -94,6 +94,9 @@ const char *fat_strerror(int code);
 #define FAT_SECTOR_SIZE		512
 /* Longest name, in UTF-16 units.  */
 #define FAT_NAME_MAX		255
+/* A directory holds at most 65536 entries (2 MiB); a long name takes
+   one per 13 characters, plus one.  */
+#define FAT_DIR_MAX_ENTRIES	65536
 /* Bytes for a name in UTF-8 with its NUL: 3 bytes per unit at most.  */
 #define FAT_NAME_BUF		(3 * FAT_NAME_MAX + 1)
 /* Sectors in the volume's cache (a power of two is not required).  */
@@ -291,7 +294,9 @@ int fat_format(struct fat_volume *vol, const struct fat_blockdev *dev,
 
 /* fat_mount: validate the boot sector and BPB of dev and fill vol.
    dev is copied; dev->ctx must stay valid until fat_unmount.  A
-   read-write mount counts the free clusters (one pass over the FAT).
+   read-write FAT32 mount takes FSInfo's free-cluster count when it is
+   possible (counting, one pass over the FAT, when it is not); otherwise
+   the count waits for fat_statfs.
    Returns 0; FAT_EINVAL (missing callbacks, unknown flags); FAT_EIO;
    FAT_ENOFS (not a FAT volume, inconsistent BPB, volume larger than the
    device); FAT_ENOTSUP (FAT12, sector size other than 512).  */
