@@ -7,9 +7,14 @@
    comes from the cluster count alone, as the specification requires;
    the BPB fields must then agree with it (FAT32: no fixed root, 16-bit
    FAT size 0).  Every geometry number is checked against the others and
-   against the device before anything else trusts it.  */
+   against the device before anything else trusts it.  A read-write
+   mount also looks for damage that writing could make worse (FAT
+   copies that differ, a bad FSInfo, a broken FAT32 root chain) and
+   falls back to read-only when it finds some.  */
 
 #include "fat-int.h"
+
+_Static_assert(FAT_CACHE_SECTORS >= 2, "compare_fats needs two halves");
 
 int fat_check_vol(struct fat_volume *v, bool write)
 {
@@ -122,11 +127,13 @@ static int parse_fat32(struct fat_volume *v, const uint8_t *b)
 	return 0;
 }
 
-/* Take FSInfo's hint; forget FSInfo if its signatures are wrong.  */
+/* Take FSInfo's hint; forget FSInfo if its signatures are wrong, and
+   call that damage, as a free count larger than the volume.  (A count
+   that is merely stale is rewritten with the next change of the FAT.)  */
 static int read_fsinfo(struct fat_volume *v)
 {
 	uint8_t *b;
-	uint32_t hint;
+	uint32_t hint, count;
 	int err;
 
 	if (!v->fsinfo_sector)
@@ -138,14 +145,64 @@ static int read_fsinfo(struct fat_volume *v)
 	    get32(b + FSI_STRUC_SIG) != FSI_STRUC_VALUE ||
 	    get32(b + FSI_TRAIL_SIG) != FSI_TRAIL_VALUE) {
 		v->fsinfo_sector = 0;
+		v->damage = "the FSInfo sector's signatures are wrong";
 		return 0;
 	}
+	count = get32(b + FSI_FREE_COUNT);
+	if (count != UINT32_MAX && count > v->cluster_count)
+		v->damage = "the FSInfo free count exceeds the volume";
 	hint = get32(b + FSI_NXT_FREE);
 	if (fat_clus_ok(v, hint))
 		v->next_free = hint;
-	/* Rewrite the count at the next flush when it is not exact.  */
-	if (!v->rdonly && get32(b + FSI_FREE_COUNT) != v->free_count)
-		v->fsinfo_dirty = true;
+	return 0;
+}
+
+/* Compare every FAT copy with the active one, half of the cache's
+   memory each (the cache is empty here: fat_count_free left it so).  */
+static int compare_fats(struct fat_volume *v, bool *same)
+{
+	const uint32_t half = FAT_CACHE_SECTORS / 2;
+	uint8_t *a = v->cache[0], *b = v->cache[half];
+	int err = 0;
+
+	*same = true;
+	for (uint32_t k = 0; k < v->nfats && *same && !err; k++) {
+		uint32_t copy = v->fat0_start + k * v->fat_sectors;
+
+		if (copy == v->fat_start)
+			continue;
+		for (uint32_t s = 0; s < v->fat_sectors && *same; s += half) {
+			uint32_t n = v->fat_sectors - s < half ?
+				     v->fat_sectors - s : half;
+
+			err = fat_dev_read(v, v->fat_start + s, n, a);
+			if (!err)
+				err = fat_dev_read(v, copy + s, n, b);
+			if (err)
+				break;
+			*same = memcmp(a, b, (size_t)n * FAT_SECTOR_SIZE) == 0;
+		}
+	}
+	fat_binval(v);
+	return err;
+}
+
+/* The cheap checks of a read-write mount; sets v->damage.  */
+static int check_damage(struct fat_volume *v)
+{
+	uint32_t len;
+	bool same;
+	int err;
+
+	if (v->mirror) {
+		err = compare_fats(v, &same);
+		if (err)
+			return err;
+		if (!same)
+			v->damage = "the FAT copies differ";
+	}
+	if (v->type == 32 && fat_chain_length(v, v->root_cluster, &len))
+		v->damage = "the root directory's cluster chain is broken";
 	return 0;
 }
 
@@ -170,10 +227,16 @@ static int mount(struct fat_volume *v)
 	v->free_count = UINT32_MAX;
 	if (!v->rdonly) {
 		err = fat_count_free(v);
+		if (!err)
+			err = check_damage(v);
 		if (err)
 			return err;
 	}
-	return read_fsinfo(v);
+	err = read_fsinfo(v);
+	/* Damage found: nothing will be written.  */
+	if (v->damage)
+		v->rdonly = true;
+	return err;
 }
 
 int fat_mount(struct fat_volume *v, const struct fat_blockdev *dev,
@@ -197,6 +260,11 @@ int fat_mount(struct fat_volume *v, const struct fat_blockdev *dev,
 	}
 	v->magic = FAT_MAGIC_VOLUME;
 	return 0;
+}
+
+const char *fat_mount_damage(const struct fat_volume *v)
+{
+	return v && v->magic == FAT_MAGIC_VOLUME ? v->damage : NULL;
 }
 
 int fat_sync(struct fat_volume *v)

@@ -181,6 +181,7 @@ struct fat_volume {
 	uint32_t next_free;	/* allocation hint */
 	uint32_t fsinfo_sector;	/* FAT32: 0 when absent or invalid */
 	bool fsinfo_dirty;
+	const char *damage;	/* found at mount; see fat_mount_damage */
 	uint32_t serial;
 	char label[12];
 	uint32_t clock;		/* cache LRU clock */
@@ -292,11 +293,21 @@ int fat_format(struct fat_volume *vol, const struct fat_blockdev *dev,
 /* fat_mount: validate the boot sector and BPB of dev and fill vol.
    dev is copied; dev->ctx must stay valid until fat_unmount.  A
    read-write mount counts the free clusters (one pass over the FAT).
+   A read-write mount also makes cheap checks for damage that writing
+   could spread: every FAT copy equal to the active one, FSInfo (FAT32)
+   with its signatures and a possible free count, the FAT32 root's chain
+   sound.  When one fails the volume is mounted read-only instead (every
+   write then gives FAT_EROFS) and fat_mount_damage says what was found.
    Returns 0; FAT_EINVAL (missing callbacks, unknown flags); FAT_EIO;
    FAT_ENOFS (not a FAT volume, inconsistent BPB, volume larger than the
    device); FAT_ENOTSUP (FAT12, sector size other than 512).  */
 int fat_mount(struct fat_volume *vol, const struct fat_blockdev *dev,
 	      unsigned flags);
+
+/* fat_mount_damage: NULL, or a short English sentence fragment naming
+   the damage that made a read-write mount of VOL read-only ("the FAT
+   copies differ").  */
+const char *fat_mount_damage(const struct fat_volume *vol);
 
 /* fat_sync: write every cached change and call dev->flush.
    Returns 0, FAT_EIO or FAT_EINVAL (vol not mounted).  */

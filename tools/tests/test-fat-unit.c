@@ -586,7 +586,7 @@ static void test_stale_handle(void)
 static void test_fat32_details(void)
 {
 	struct fat_file f;
-	uint8_t *b, before[512];
+	uint8_t *b, before[512], lead[4];
 	uint32_t fatsz;
 	int r;
 
@@ -609,9 +609,18 @@ static void test_fat32_details(void)
 	check(get_file("/only in fat 1", 1, 50000, 999) == 0,
 	      "fat32 one active FAT reads back", "content differs");
 	fat_unmount(&vol);
+	memcpy(lead, b + 512, 4);
 	memset(b + 512, 0, 4);	/* break FSInfo's lead signature */
-	CHECK_RC(remount(0), 0, "fat32 bad FSInfo is ignored");
+	CHECK_RC(remount(0), 0, "fat32 bad FSInfo still mounts");
+	check(fat_mount_damage(&vol) != NULL &&
+	      fat_open(&vol, "/big", FAT_O_WRITE | FAT_O_CREAT, &f) ==
+	      FAT_EROFS, "fat32 bad FSInfo mounts read-only",
+	      "damage %s", fat_mount_damage(&vol) ? "named" : "not named");
+	fat_unmount(&vol);
+	memcpy(b + 512, lead, 4);
+	CHECK_RC(remount(0), 0, "fat32 repaired FSInfo mounts");
 	check(free_clusters() > 0 && get32le(b + 512 + 488) != 0 &&
+	      fat_mount_damage(&vol) == NULL &&
 	      fat_open(&vol, "/big", FAT_O_WRITE | FAT_O_CREAT, &f) == 0 &&
 	      fat_seek(&f, 0xFFFFFFF0u) == 0 &&
 	      fat_write(&f, "0123456789abcdefg", 17) == FAT_EFBIG,
