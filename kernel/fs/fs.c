@@ -149,6 +149,7 @@ int fs_mount_root(void)
 	uint64_t base = bootinfo()->base_lba;
 	struct fat_blockdev dev;
 	struct fat_statfs st;
+	const char *damage;
 	int i, n, err;
 
 	disk = find_boot_disk(base);
@@ -190,9 +191,13 @@ int fs_mount_root(void)
 	root_error[0] = '\0';
 	if (fat_statfs(&root_vol, &st))
 		st.type = root_vol.type;
+	damage = fat_mount_damage(&root_vol);
 	kprintf("fs: / is %s (FAT%u, %llu KiB, %s)\n", part->name, st.type,
 		(unsigned long long)(part->sectors / 2),
-		part->rdonly ? "read-only" : "read-write");
+		part->rdonly || damage ? "read-only" : "read-write");
+	if (damage)
+		kprintf("fs: / is damaged (%s): mounted read-only\n",
+			damage);
 	return 0;
 }
 

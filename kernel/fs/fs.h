@@ -12,7 +12,8 @@
                        boot-info's base_lba; failing that, an El Torito
                        CD with one inside), registers its partitions
                        and mounts the first FAT one on "/" (read-only
-                       from a CD).  Never fails hard: without a root,
+                       from a CD, or when the FAT library finds the
+                       volume damaged: one more "fs:" line says how).  Never fails hard: without a root,
                        fs_root() is NULL and fs_root_error() says why.
      fs_root(), fs_path(), fs_chdir(), fs_sync() ...
    State: one volume and the current directory; one shell, no locks.  */

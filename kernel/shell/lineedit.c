@@ -44,6 +44,9 @@ static void hist_add(const char *line)
 		hist_count++;
 }
 
+/* Parameters above this mean no key we know; they stop growing here.  */
+#define PARAM_MAX	1000
+
 /* Read a byte and decode ESC [ x, ESC O x and ESC [ n ~ into keys.  */
 static int read_key(void)
 {
@@ -59,7 +62,8 @@ static int read_key(void)
 	if (c != '[')
 		return KEY_NONE;
 	while ((c = console_getc()) >= '0' && c <= '9')
-		param = param * 10 + (c - '0');
+		if (param < PARAM_MAX)
+			param = param * 10 + (c - '0');
 	switch (c) {
 	case 'A': return KEY_UP;
 	case 'B': return KEY_DOWN;
