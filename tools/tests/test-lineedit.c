@@ -8,9 +8,11 @@
    returns.  Escape sequences with absurd parameters (ten and more
    digits) must be harmless keys: no signed overflow (a sanitizer
    build reports it), and no wrapping into the code of a real key.
+   Where the console reports lost input, the line is dropped whole.
    Prints "PASS: name" or "FAIL: name: detail" per case; exits 1 if
    one failed.  */
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,7 @@
 
 static const char *script;
 static size_t script_pos, script_len;
+static size_t lost_at = SIZE_MAX;	/* CONSOLE_INPUT_LOST before this */
 static int failures;
 
 int console_getc(void)
@@ -29,7 +32,19 @@ int console_getc(void)
 		printf("FAIL: script ran out: the editor wants more input\n");
 		exit(1);
 	}
+	if (script_pos == lost_at) {
+		lost_at = SIZE_MAX;
+		return CONSOLE_INPUT_LOST;
+	}
 	return (unsigned char)script[script_pos++];
+}
+
+/* The script is all the input there is: at its end, silence.  */
+int console_getc_within(uint64_t ms)
+{
+	(void)ms;
+	return script_pos < script_len || script_pos == lost_at ?
+	       console_getc() : CONSOLE_INPUT_NONE;
 }
 
 void console_putc(char c)
@@ -77,6 +92,37 @@ static void typed(const char *name, const char *keys, size_t len,
 
 #define TYPED(name, keys, want) typed(name, keys, sizeof(keys) - 1, want)
 
+/* Input lost after "echo ab": that line is dropped through its end,
+   and the next one comes whole.  */
+static void lost_input(void)
+{
+	static const char keys[] = "echo abcd\r\nnext\r";
+	char line[SHELL_LINE_MAX + 1], next[SHELL_LINE_MAX + 1];
+
+	script = keys;
+	script_len = sizeof(keys) - 1;
+	script_pos = 0;
+	lost_at = 7;
+	lineedit_read(line, sizeof(line));
+	lineedit_read(next, sizeof(next));
+	if (line[0] == '\0' && strcmp(next, "next") == 0 &&
+	    script_pos == script_len) {
+		printf("PASS: lost input drops its line, not the next\n");
+	} else {
+		printf("FAIL: lost input drops its line, not the next: got "
+		       "\"%s\" then \"%s\"\n", line, next);
+		failures++;
+	}
+	/* The line's end was lost too: the pause ends the dropping.  */
+	script = "echo abcd";
+	script_len = strlen(script);
+	script_pos = 0;
+	lost_at = 7;
+	lineedit_read(line, sizeof(line));
+	TYPED("line typed after a lost line end is read whole", "next\r",
+	      "next");
+}
+
 int main(void)
 {
 	TYPED("plain line", "hello\n", "hello");
@@ -90,5 +136,6 @@ int main(void)
 	      "ab\033[D\033[99999999999999999999~c\n", "acb");
 	TYPED("long parameter then a normal key",
 	      "xy\033[123456789012345678901234567890Dz\n", "xzy");
+	lost_input();
 	return failures ? 1 : 0;
 }
