@@ -52,6 +52,7 @@ KERNEL_CSRC = \
 	kernel/fs/mbr.c \
 	kernel/fs/eltorito.c \
 	kernel/fs/fs.c \
+	kernel/fs/fscheck.c \
 	kernel/shell/cmd-fs.c \
 	kernel/shell/cmd-blk.c \
 	$(COMMON_SOURCES) \
@@ -73,7 +74,7 @@ KERNEL_HDRS = \
 	kernel/lib/printf.h kernel/lib/string.h \
 	kernel/shell/shell.h kernel/shell/lineedit.h \
 	kernel/drivers/ata.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
-	kernel/fs/eltorito.h kernel/fs/fs.h kernel/shell/cmd-fs.h
+	kernel/fs/eltorito.h kernel/fs/fs.h kernel/fs/fscheck.h kernel/shell/cmd-fs.h
 
 # Every kernel object is built under kernel/ in the build tree; shared
 # code from common/ lands in kernel/common/.

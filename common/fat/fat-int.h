@@ -215,6 +215,9 @@ int fat_free_chain(struct fat_volume *v, uint32_t first);
 int fat_cut_chain(struct fat_volume *v, uint32_t c);
 /* Count free clusters into v->free_count.  */
 int fat_count_free(struct fat_volume *v);
+/* *same: every FAT copy equals the active one.  Flush first: the cache
+   is emptied.  */
+int fat_compare_copies(struct fat_volume *v, bool *same);
 
 /* ---- name.c: names ---- */
 

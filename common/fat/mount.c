@@ -14,7 +14,6 @@
 
 #include "fat-int.h"
 
-_Static_assert(FAT_CACHE_SECTORS >= 2, "compare_fats needs two halves");
 
 int fat_check_vol(struct fat_volume *v, bool write)
 {
@@ -157,36 +156,6 @@ static int read_fsinfo(struct fat_volume *v)
 	return 0;
 }
 
-/* Compare every FAT copy with the active one, half of the cache's
-   memory each (the cache is empty here: fat_count_free left it so).  */
-static int compare_fats(struct fat_volume *v, bool *same)
-{
-	const uint32_t half = FAT_CACHE_SECTORS / 2;
-	uint8_t *a = v->cache[0], *b = v->cache[half];
-	int err = 0;
-
-	*same = true;
-	for (uint32_t k = 0; k < v->nfats && *same && !err; k++) {
-		uint32_t copy = v->fat0_start + k * v->fat_sectors;
-
-		if (copy == v->fat_start)
-			continue;
-		for (uint32_t s = 0; s < v->fat_sectors && *same; s += half) {
-			uint32_t n = v->fat_sectors - s < half ?
-				     v->fat_sectors - s : half;
-
-			err = fat_dev_read(v, v->fat_start + s, n, a);
-			if (!err)
-				err = fat_dev_read(v, copy + s, n, b);
-			if (err)
-				break;
-			*same = memcmp(a, b, (size_t)n * FAT_SECTOR_SIZE) == 0;
-		}
-	}
-	fat_binval(v);
-	return err;
-}
-
 /* The cheap checks of a read-write mount; sets v->damage.  */
 static int check_damage(struct fat_volume *v)
 {
@@ -195,7 +164,7 @@ static int check_damage(struct fat_volume *v)
 	int err;
 
 	if (v->mirror) {
-		err = compare_fats(v, &same);
+		err = fat_compare_copies(v, &same);
 		if (err)
 			return err;
 		if (!same)

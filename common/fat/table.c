@@ -14,6 +14,8 @@
 
 #include "fat-int.h"
 
+_Static_assert(FAT_CACHE_SECTORS >= 2, "fat_compare_copies needs halves");
+
 #define FAT16_EOC_MIN	0xFFF8
 #define FAT32_EOC_MIN	0x0FFFFFF8
 #define FAT32_MASK	0x0FFFFFFF
@@ -348,5 +350,35 @@ int fat_count_free(struct fat_volume *v)
 	fat_binval(v);
 	if (!err)
 		v->free_count = n;
+	return err;
+}
+
+/* Half of the cache's memory for each side; the cache must be clean
+   (it is emptied).  */
+int fat_compare_copies(struct fat_volume *v, bool *same)
+{
+	const uint32_t half = FAT_CACHE_SECTORS / 2;
+	uint8_t *a = v->cache[0], *b = v->cache[half];
+	int err = 0;
+
+	*same = true;
+	for (uint32_t k = 0; k < v->nfats && *same && !err; k++) {
+		uint32_t copy = v->fat0_start + k * v->fat_sectors;
+
+		if (copy == v->fat_start)
+			continue;
+		for (uint32_t s = 0; s < v->fat_sectors && *same; s += half) {
+			uint32_t n = v->fat_sectors - s < half ?
+				     v->fat_sectors - s : half;
+
+			err = fat_dev_read(v, v->fat_start + s, n, a);
+			if (!err)
+				err = fat_dev_read(v, copy + s, n, b);
+			if (err)
+				break;
+			*same = memcmp(a, b, (size_t)n * FAT_SECTOR_SIZE) == 0;
+		}
+	}
+	fat_binval(v);
 	return err;
 }

@@ -415,4 +415,74 @@ int fat_truncate(struct fat_file *f, uint32_t size);
    device).  Returns 0 or FAT_EBADF.  */
 int fat_close(struct fat_file *f);
 
+/* ---- Checking ---- */
+
+/* fat_check reports each problem it finds as one struct fat_problem:
+   its kind (below), the path of the directory or file concerned ("/"
+   for the volume as a whole, long names where there are some, cut at
+   FAT_CHECK_PATH_MAX - 1 bytes), and two numbers whose meaning
+   fat_check_text gives.  */
+#define FAT_CHECK_FAT_COPIES	1	/* a FAT copy differs from the active */
+#define FAT_CHECK_CHAIN		2	/* chain out of range, looping, or
+					   meeting a free or bad entry: a =
+					   the cluster */
+#define FAT_CHECK_SHARED	3	/* a = a cluster two chains own */
+#define FAT_CHECK_SIZE		4	/* a = size, b = clusters owned */
+#define FAT_CHECK_DOTS		5	/* "." or "..": a = its cluster, b =
+					   the right one */
+#define FAT_CHECK_LFN		6	/* long-name run broken at slot a */
+#define FAT_CHECK_DUP_NAME	7	/* slot a repeats an earlier short
+					   name (FAT_CHECK_NAMES only) */
+#define FAT_CHECK_FREE_OWNED	8	/* a = owned cluster marked free */
+#define FAT_CHECK_LOST		9	/* a clusters in use, owned by
+					   nothing; b = the first */
+#define FAT_CHECK_FSINFO	10	/* FSInfo missing or damaged */
+#define FAT_CHECK_FREE_COUNT	11	/* FSInfo's free count a is not the
+					   real b */
+#define FAT_CHECK_BACKUP_BOOT	12	/* backup boot sector a differs */
+#define FAT_CHECK_TOO_DEEP	13	/* not entered: deeper than a */
+
+/* Directories nested deeper than this are reported, not entered.  */
+#define FAT_CHECK_DEPTH		32
+#define FAT_CHECK_PATH_MAX	512
+
+/* fat_check flags.  */
+#define FAT_CHECK_NAMES		0x01	/* also look for short names used
+					   twice (time grows as the square
+					   of a directory's entries) */
+
+struct fat_problem {
+	unsigned kind;		/* FAT_CHECK_* */
+	const char *path;	/* valid during the report call only */
+	uint32_t a, b;
+};
+
+typedef void fat_check_report(void *ctx, const struct fat_problem *p);
+
+/* fat_check_bitmap_bytes: the bytes of memory fat_check needs for VOL
+   (one bit per cluster); 0 when VOL is not mounted.  */
+size_t fat_check_bitmap_bytes(const struct fat_volume *vol);
+
+/* fat_check: check VOL as fsck.fat -n would, changing nothing: every
+   FAT copy equal to the active one; every chain in range, loop-free
+   and owned by one entry; each file's chain as long as its size needs;
+   "." and ".." right; long-name runs well formed, with their short
+   entry's checksum; (FAT_CHECK_NAMES) no short name twice in a
+   directory; the clusters in use exactly those owned; on FAT32,
+   FSInfo present with the exact free count, and the backup boot
+   sector equal to sector 0.  REPORT (may be NULL) is called with CTX
+   for each problem as it is found.  BITMAP is the caller's memory,
+   at least fat_check_bitmap_bytes(vol) bytes.  Works on read-only
+   mounts.  Returns the number of problems (0: clean); FAT_EINVAL (not
+   mounted, BITMAP too small, unknown flags); FAT_EIO.  */
+int fat_check(struct fat_volume *vol, uint8_t *bitmap, size_t bytes,
+	      unsigned flags, fat_check_report *report, void *ctx);
+
+/* fat_check_text: a short English description of problem KIND, ending
+   with the names of its numbers (never NULL); fat_check_numbers: how
+   many of a and b it has (0, 1 or 2).  A report reads well as
+   "PATH: TEXT: A, B".  */
+const char *fat_check_text(unsigned kind);
+unsigned fat_check_numbers(unsigned kind);
+
 #endif /* PORTIX_FAT_H */

@@ -16,6 +16,7 @@
 #include "drivers/rtc.h"
 #include "fs/eltorito.h"
 #include "fs/fs.h"
+#include "fs/fscheck.h"
 #include "fs/mbr.h"
 #include "lib/printf.h"
 #include "lib/string.h"
@@ -179,6 +180,9 @@ int fs_mount_root(void)
 	dev.now = dev_now;
 	dev.sector_count = part->sectors;
 	err = fat_mount(&root_vol, &dev, part->rdonly ? FAT_MOUNT_RDONLY : 0);
+	damage = fat_mount_damage(&root_vol);
+	if (!err && !damage && !part->rdonly)
+		err = fs_check_at_mount(&root_vol, &dev, &damage);
 	if (err) {
 		char why[sizeof(root_error)];
 
@@ -191,13 +195,12 @@ int fs_mount_root(void)
 	root_error[0] = '\0';
 	if (fat_statfs(&root_vol, &st))
 		st.type = root_vol.type;
-	damage = fat_mount_damage(&root_vol);
 	kprintf("fs: / is %s (FAT%u, %llu KiB, %s)\n", part->name, st.type,
 		(unsigned long long)(part->sectors / 2),
 		part->rdonly || damage ? "read-only" : "read-write");
 	if (damage)
-		kprintf("fs: / is damaged (%s): mounted read-only\n",
-			damage);
+		kprintf("fs: / is damaged (%s): mounted read-only; "
+			"\"check\" lists the problems\n", damage);
 	return 0;
 }
 

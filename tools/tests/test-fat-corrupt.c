@@ -237,6 +237,21 @@ static void test_bpb(unsigned type)
 	}
 }
 
+/* The independent checker and the library's fat_check both see the
+   damage WHAT.  */
+static void both_find_damage(const char *what, unsigned type)
+{
+	char name[160], msg[256], lib[256];
+	int r, l;
+
+	snprintf(name, sizeof(name), "fat%u corrupt, %s, both checkers "
+		 "find it", type, what);
+	r = fat_fsck(&dev, msg, sizeof(msg));
+	l = library_check(&dev, lib, sizeof(lib));
+	check(r != 0 && l > 0, name, "fsck: %s; fat_check (%d): %s", msg, l,
+	      lib[0] ? lib : "clean");
+}
+
 /* Open PATH with FLAGS, then truncate to SIZE or write a byte (SIZE
    UINT32_MAX).  */
 static int modify(const char *path, unsigned flags, uint32_t size)
@@ -266,6 +281,7 @@ static void expect(const char *what, unsigned type, const char *op,
 	snprintf(name, sizeof(name), "fat%u corrupt, %s, %s gives %s", type,
 		 what, op, fat_strerror(want));
 	watchdog(name, 20);
+	both_find_damage(what, type);
 	memcpy(before.data, dev.data, (size_t)dev.sectors * 512);
 	r = try_mount();
 	if (r == 0 && strcmp(op, "open") == 0) {
