@@ -41,7 +41,13 @@
    directory entries pointing outside the volume, sizes larger than the
    chain) yields FAT_ENOFS or FAT_ECORRUPT, never a hang or an access
    outside the caller's buffers: every walk is bounded by the cluster
-   count or by the 65536-entry limit of a directory.  */
+   count or by the 65536-entry limit of a directory.  Nor does damage
+   spread: a directory is entered or written only over a well-formed
+   chain, a chain is freed only when no other chain links into it, the
+   FAT32 root's cluster is never allocated, and a call refused for
+   damage fails before its first change, so it writes nothing.  What a
+   command cannot check cheaply (two entries sharing one chain)
+   fat_check finds; see fat_mount for the checks a mount makes.  */
 
 #ifndef PORTIX_FAT_H
 #define PORTIX_FAT_H
