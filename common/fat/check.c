@@ -200,6 +200,11 @@ static int check_entry(struct checker *k, const struct fat_entry *e,
 		uint32_t self = dir ? dir : v->root_cluster;
 
 		want = dot ? self : parent;
+		/* ".." of a child of the FAT32 root is 0; some systems
+		   write the root's cluster, and dir_id_of reads both.  */
+		if (!dot && want == 0 && v->type == 32 &&
+		    c == v->root_cluster)
+			c = 0;
 		if (dir == 0 || e->sfn.index != (dot ? 0u : 1u) ||
 		    !(e->raw[DIR_ATTR] & FAT_ATTR_DIR) || c != want)
 			problem(k, FAT_CHECK_DOTS, c, want);
@@ -275,9 +280,15 @@ static int check_table(struct checker *k)
 		problem(k, FAT_CHECK_LOST, lost, first_lost);
 	if (v->type != 32)
 		return 0;
-	/* The mount forgot an FSInfo whose signatures are wrong.  */
+	/* The mount forgot an FSInfo whose signatures are wrong; a BPB
+	   that names no FSInfo sector is allowed.  */
 	if (!v->fsinfo_sector) {
-		problem(k, FAT_CHECK_FSINFO, 0, 0);
+		err = fat_bget(v, 0, FAT_B_READ, &b);
+		if (err)
+			return err;
+		val = get16(b + BPB32_FS_INFO);
+		if (val >= 1 && val < v->fat0_start)
+			problem(k, FAT_CHECK_FSINFO, val, 0);
 		return 0;
 	}
 	err = fat_bget(v, v->fsinfo_sector, FAT_B_READ, &b);
@@ -374,7 +385,7 @@ static const struct {
 	[FAT_CHECK_FREE_OWNED] = { "owned cluster marked free", 1 },
 	[FAT_CHECK_LOST] = { "clusters in use but owned by nothing; count, "
 			     "first", 2 },
-	[FAT_CHECK_FSINFO] = { "FSInfo sector missing or damaged", 0 },
+	[FAT_CHECK_FSINFO] = { "FSInfo signatures wrong, sector", 1 },
 	[FAT_CHECK_FREE_COUNT] = { "FSInfo free count wrong; stored, real",
 				   2 },
 	[FAT_CHECK_BACKUP_BOOT] = { "backup boot sector differs, sector", 1 },

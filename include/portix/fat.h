@@ -442,7 +442,7 @@ int fat_close(struct fat_file *f);
 #define FAT_CHECK_FREE_OWNED	8	/* a = owned cluster marked free */
 #define FAT_CHECK_LOST		9	/* a clusters in use, owned by
 					   nothing; b = the first */
-#define FAT_CHECK_FSINFO	10	/* FSInfo missing or damaged */
+#define FAT_CHECK_FSINFO	10	/* FSInfo sector a damaged */
 #define FAT_CHECK_FREE_COUNT	11	/* FSInfo's free count a is not the
 					   real b */
 #define FAT_CHECK_BACKUP_BOOT	12	/* backup boot sector a differs */
@@ -474,9 +474,9 @@ size_t fat_check_bitmap_bytes(const struct fat_volume *vol);
    and owned by one entry; each file's chain as long as its size needs;
    "." and ".." right; long-name runs well formed, with their short
    entry's checksum; (FAT_CHECK_NAMES) no short name twice in a
-   directory; the clusters in use exactly those owned; on FAT32,
-   FSInfo present with the exact free count, and the backup boot
-   sector equal to sector 0.  REPORT (may be NULL) is called with CTX
+   directory; the clusters in use exactly those owned; on FAT32, the
+   FSInfo sector (if the BPB names one) intact with the exact free
+   count, and the backup boot sector equal to sector 0.  REPORT (may be NULL) is called with CTX
    for each problem as it is found.  BITMAP is the caller's memory,
    at least fat_check_bitmap_bytes(vol) bytes.  Works on read-only
    mounts.  Returns the number of problems (0: clean); FAT_EINVAL (not
@@ -487,7 +487,7 @@ int fat_check(struct fat_volume *vol, uint8_t *bitmap, size_t bytes,
 /* fat_check_text: a short English description of problem KIND, ending
    with the names of its numbers (never NULL); fat_check_numbers: how
    many of a and b it has (0, 1 or 2).  A report reads well as
-   "PATH: TEXT: A, B".  */
+   "PATH: TEXT A, B".  */
 const char *fat_check_text(unsigned kind);
 unsigned fat_check_numbers(unsigned kind);
 

@@ -12,7 +12,7 @@
 #include "lib/printf.h"
 #include "mm/heap.h"
 
-static char found[120];
+static char found[160];
 
 int fs_check(struct fat_volume *vol, unsigned flags,
 	     fat_check_report *report, void *ctx)
@@ -31,6 +31,24 @@ int fs_check(struct fat_volume *vol, unsigned flags,
 	r = fat_check(vol, bitmap, bytes, flags, report, ctx);
 	kfree(bitmap);
 	return r;
+}
+
+void fs_check_describe(const struct fat_problem *p, char *buf,
+		       size_t size)
+{
+	const char *what = fat_check_text(p->kind);
+
+	switch (fat_check_numbers(p->kind)) {
+	case 0:
+		ksnprintf(buf, size, "%s: %s", p->path, what);
+		break;
+	case 1:
+		ksnprintf(buf, size, "%s: %s %u", p->path, what, p->a);
+		break;
+	default:
+		ksnprintf(buf, size, "%s: %s %u, %u", p->path, what, p->a,
+			  p->b);
+	}
 }
 
 bool fs_check_unsafe(unsigned kind)
@@ -56,8 +74,7 @@ static void note_unsafe(void *ctx, const struct fat_problem *p)
 	if (!fs_check_unsafe(p->kind))
 		return;
 	if ((*unsafe)++ == 0)
-		ksnprintf(found, sizeof(found), "%s: %s", p->path,
-			  fat_check_text(p->kind));
+		fs_check_describe(p, found, sizeof(found));
 }
 
 int fs_check_at_mount(struct fat_volume *vol,

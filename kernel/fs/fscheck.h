@@ -16,6 +16,7 @@
 #define FS_FSCHECK_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include <portix/fat.h>
 
@@ -28,6 +29,10 @@
    would be larger than FS_CHECK_BITMAP_MAX or the heap has no room.  */
 int fs_check(struct fat_volume *vol, unsigned flags,
 	     fat_check_report *report, void *ctx);
+
+/* One problem as "PATH: what: numbers", into BUF of SIZE bytes.  */
+void fs_check_describe(const struct fat_problem *p, char *buf,
+		       size_t size);
 
 /* True for the problems that make a read-write mount unsafe.  */
 bool fs_check_unsafe(unsigned kind);

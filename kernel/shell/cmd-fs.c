@@ -363,19 +363,15 @@ int cmd_df(int argc, char **argv)
 /* Problems "check" prints before it only counts them.  */
 #define CHECK_SHOWN	50
 
-/* One problem: "check: PATH: what: numbers".  */
+/* One problem: "check: PATH: what numbers".  */
 static void check_line(void *ctx, const struct fat_problem *p)
 {
-	unsigned *count = ctx, n = fat_check_numbers(p->kind);
+	unsigned *count = ctx;
 
 	if ((*count)++ >= CHECK_SHOWN)
 		return;
-	kprintf("check: %s: %s", p->path, fat_check_text(p->kind));
-	if (n == 1)
-		kprintf(": %u", p->a);
-	else if (n == 2)
-		kprintf(": %u, %u", p->a, p->b);
-	kprintf("\n");
+	fs_check_describe(p, text, sizeof(text));
+	kprintf("check: %s\n", text);
 }
 
 int cmd_check(int argc, char **argv)
