@@ -367,42 +367,47 @@ int fat_check(struct fat_volume *v, uint8_t *bitmap, size_t bytes,
 	return err ? err : k.problems;
 }
 
-/* Each kind's text, naming its numbers, and how many it has.  */
+/* Each kind's text and the names of its numbers a and b (NULL: none).  */
 static const struct {
-	const char *text;
-	uint8_t numbers;
+	const char *text, *a, *b;
 } kinds[] = {
-	[FAT_CHECK_FAT_COPIES] = { "the FAT copies differ", 0 },
-	[FAT_CHECK_CHAIN] = { "cluster chain broken (out of range, loop, "
-			      "free or bad entry) at cluster", 1 },
-	[FAT_CHECK_SHARED] = { "cross-linked: owned twice, cluster", 1 },
-	[FAT_CHECK_SIZE] = { "size does not match the chain; bytes, "
-			     "clusters", 2 },
-	[FAT_CHECK_DOTS] = { "wrong \".\" or \"..\" entry; cluster, "
-			     "expected", 2 },
-	[FAT_CHECK_LFN] = { "malformed long-name entries at slot", 1 },
-	[FAT_CHECK_DUP_NAME] = { "short name used twice, at slot", 1 },
-	[FAT_CHECK_FREE_OWNED] = { "owned cluster marked free", 1 },
-	[FAT_CHECK_LOST] = { "clusters in use but owned by nothing; count, "
-			     "first", 2 },
-	[FAT_CHECK_FSINFO] = { "FSInfo signatures wrong, sector", 1 },
-	[FAT_CHECK_FREE_COUNT] = { "FSInfo free count wrong; stored, real",
-				   2 },
-	[FAT_CHECK_BACKUP_BOOT] = { "backup boot sector differs, sector", 1 },
-	[FAT_CHECK_TOO_DEEP] = { "directory not checked: nested deeper "
-				 "than", 1 },
+	[FAT_CHECK_FAT_COPIES] = { "the FAT copies differ", NULL, NULL },
+	[FAT_CHECK_CHAIN] = { "cluster chain broken: out of range, looping, "
+			      "or at a free or bad entry", "cluster", NULL },
+	[FAT_CHECK_SHARED] = { "cluster owned by two chains (cross-linked)",
+			       "cluster", NULL },
+	[FAT_CHECK_SIZE] = { "file size does not match its chain", "bytes",
+			     "clusters" },
+	[FAT_CHECK_DOTS] = { "wrong \".\" or \"..\" entry", "cluster",
+			     "expected" },
+	[FAT_CHECK_LFN] = { "malformed long-name entries", "slot", NULL },
+	[FAT_CHECK_DUP_NAME] = { "short name used twice", "slot", NULL },
+	[FAT_CHECK_FREE_OWNED] = { "owned cluster marked free", "cluster",
+				   NULL },
+	[FAT_CHECK_LOST] = { "clusters in use but owned by nothing", "count",
+			     "first" },
+	[FAT_CHECK_FSINFO] = { "FSInfo signatures wrong", "sector", NULL },
+	[FAT_CHECK_FREE_COUNT] = { "FSInfo free count wrong", "stored",
+				   "real" },
+	[FAT_CHECK_BACKUP_BOOT] = { "backup boot sector differs", "sector",
+				    NULL },
+	[FAT_CHECK_TOO_DEEP] = { "directory not checked: nested too deep",
+				 "depth", NULL },
 };
+
+static bool known(unsigned kind)
+{
+	return kind < sizeof(kinds) / sizeof(kinds[0]) && kinds[kind].text;
+}
 
 const char *fat_check_text(unsigned kind)
 {
-	if (kind >= sizeof(kinds) / sizeof(kinds[0]) || !kinds[kind].text)
-		return "unknown problem";
-	return kinds[kind].text;
+	return known(kind) ? kinds[kind].text : "unknown problem";
 }
 
-unsigned fat_check_numbers(unsigned kind)
+const char *fat_check_label(unsigned kind, unsigned which)
 {
-	if (kind >= sizeof(kinds) / sizeof(kinds[0]))
-		return 0;
-	return kinds[kind].numbers;
+	if (!known(kind))
+		return NULL;
+	return which == 0 ? kinds[kind].a : which == 1 ? kinds[kind].b : NULL;
 }

@@ -484,11 +484,11 @@ size_t fat_check_bitmap_bytes(const struct fat_volume *vol);
 int fat_check(struct fat_volume *vol, uint8_t *bitmap, size_t bytes,
 	      unsigned flags, fat_check_report *report, void *ctx);
 
-/* fat_check_text: a short English description of problem KIND, ending
-   with the names of its numbers (never NULL); fat_check_numbers: how
-   many of a and b it has (0, 1 or 2).  A report reads well as
-   "PATH: TEXT A, B".  */
+/* fat_check_text: a short English description of problem KIND (never
+   NULL); fat_check_label: the name of its number a (WHICH 0) or b
+   (WHICH 1), NULL when it has none.  A report reads well as
+   "PATH: TEXT (LABEL-A A, LABEL-B B)".  */
 const char *fat_check_text(unsigned kind);
-unsigned fat_check_numbers(unsigned kind);
+const char *fat_check_label(unsigned kind, unsigned which);
 
 #endif /* PORTIX_FAT_H */

@@ -37,18 +37,17 @@ void fs_check_describe(const struct fat_problem *p, char *buf,
 		       size_t size)
 {
 	const char *what = fat_check_text(p->kind);
+	const char *a = fat_check_label(p->kind, 0);
+	const char *b = fat_check_label(p->kind, 1);
 
-	switch (fat_check_numbers(p->kind)) {
-	case 0:
+	if (a && b)
+		ksnprintf(buf, size, "%s: %s (%s %u, %s %u)", p->path, what,
+			  a, p->a, b, p->b);
+	else if (a)
+		ksnprintf(buf, size, "%s: %s (%s %u)", p->path, what, a,
+			  p->a);
+	else
 		ksnprintf(buf, size, "%s: %s", p->path, what);
-		break;
-	case 1:
-		ksnprintf(buf, size, "%s: %s %u", p->path, what, p->a);
-		break;
-	default:
-		ksnprintf(buf, size, "%s: %s %u, %u", p->path, what, p->a,
-			  p->b);
-	}
 }
 
 bool fs_check_unsafe(unsigned kind)

@@ -30,7 +30,8 @@
 int fs_check(struct fat_volume *vol, unsigned flags,
 	     fat_check_report *report, void *ctx);
 
-/* One problem as "PATH: what: numbers", into BUF of SIZE bytes.  */
+/* One problem as "PATH: what (name A, name B)", into BUF of SIZE
+   bytes.  */
 void fs_check_describe(const struct fat_problem *p, char *buf,
 		       size_t size);
 

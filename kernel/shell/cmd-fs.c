@@ -363,7 +363,7 @@ int cmd_df(int argc, char **argv)
 /* Problems "check" prints before it only counts them.  */
 #define CHECK_SHOWN	50
 
-/* One problem: "check: PATH: what numbers".  */
+/* One problem: "check: PATH: what (numbers)".  */
 static void check_line(void *ctx, const struct fat_problem *p)
 {
 	unsigned *count = ctx;

@@ -313,7 +313,7 @@ static void first_problem(void *ctx, const struct fat_problem *p)
 	char *msg = ctx;
 
 	if (!msg[0])
-		snprintf(msg, 256, "%s: %s %u, %u", p->path,
+		snprintf(msg, 256, "%s: %s (%u, %u)", p->path,
 			 fat_check_text(p->kind), p->a, p->b);
 }
 
