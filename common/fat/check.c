@@ -256,28 +256,38 @@ static int check_dir(struct checker *k, uint32_t dir, uint32_t parent,
 	return r;
 }
 
+/* What the pass over the FAT counts.  */
+struct tally {
+	struct checker *k;
+	uint32_t bad, free_count, lost, first_lost;
+};
+
+static void tally_one(void *ctx, uint32_t c, uint32_t val)
+{
+	struct tally *t = ctx;
+
+	if (val == 0)
+		t->free_count++;
+	if (val == 0 && owned(t->k, c))
+		problem(t->k, FAT_CHECK_FREE_OWNED, c, 0);
+	if (val != 0 && val != t->bad && !owned(t->k, c) && !t->lost++)
+		t->first_lost = c;
+}
+
 /* The FAT against the bitmap; FSInfo's count against the FAT.  */
 static int check_table(struct checker *k)
 {
 	struct fat_volume *v = k->v;
-	uint32_t bad = v->type == 32 ? FAT32_BAD : FAT16_BAD;
-	uint32_t free_count = 0, lost = 0, first_lost = 0, val;
+	struct tally t = { k, v->type == 32 ? FAT32_BAD : FAT16_BAD, 0, 0, 0 };
+	uint32_t val;
 	uint8_t *b;
 	int err;
 
-	for (uint32_t c = 2; c - 2 < v->cluster_count; c++) {
-		err = fat_get(v, c, &val);
-		if (err)
-			return err;
-		if (val == 0)
-			free_count++;
-		if (val == 0 && owned(k, c))
-			problem(k, FAT_CHECK_FREE_OWNED, c, 0);
-		if (val != 0 && val != bad && !owned(k, c) && !lost++)
-			first_lost = c;
-	}
-	if (lost)
-		problem(k, FAT_CHECK_LOST, lost, first_lost);
+	err = fat_scan(v, tally_one, &t);
+	if (err)
+		return err;
+	if (t.lost)
+		problem(k, FAT_CHECK_LOST, t.lost, t.first_lost);
 	if (v->type != 32)
 		return 0;
 	/* The mount forgot an FSInfo whose signatures are wrong; a BPB
@@ -295,8 +305,8 @@ static int check_table(struct checker *k)
 	if (err)
 		return err;
 	val = get32(b + FSI_FREE_COUNT);
-	if (val != free_count)
-		problem(k, FAT_CHECK_FREE_COUNT, val, free_count);
+	if (val != t.free_count)
+		problem(k, FAT_CHECK_FREE_COUNT, val, t.free_count);
 	return 0;
 }
 

@@ -213,6 +213,11 @@ int fat_free_chain(struct fat_volume *v, uint32_t first);
 /* Make C the last cluster of its chain and free the rest, under the
    same check (nothing changes when it fails).  */
 int fat_cut_chain(struct fat_volume *v, uint32_t c);
+/* Call FN(CTX, C, VALUE) for every cluster C of the FAT, in order,
+   reading FAT_CACHE_SECTORS sectors at a time with the cache's memory
+   as the buffer: the cache is flushed and emptied first.  */
+typedef void fat_scan_fn(void *ctx, uint32_t c, uint32_t val);
+int fat_scan(struct fat_volume *v, fat_scan_fn *fn, void *ctx);
 /* Count free clusters into v->free_count.  */
 int fat_count_free(struct fat_volume *v);
 /* *same: every FAT copy equals the active one.  Flush first: the cache

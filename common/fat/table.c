@@ -199,31 +199,32 @@ struct run {
 	uint32_t start, count;
 };
 
+/* What links_into counts.  */
+struct links {
+	const struct run *runs;
+	unsigned n;
+	uint32_t count;
+};
+
+static void count_links(void *ctx, uint32_t c, uint32_t val)
+{
+	struct links *l = ctx;
+
+	(void)c;
+	for (unsigned r = 0; r < l->n; r++)
+		if (val - l->runs[r].start < l->runs[r].count)
+			l->count++;
+}
+
 /* Count the FAT entries whose value lies in one of the N runs.  */
 static int links_into(struct fat_volume *v, const struct run *runs,
 		      unsigned n, uint32_t *links)
 {
-	unsigned per = FAT_SECTOR_SIZE / (v->type == 32 ? 4 : 2);
-	uint32_t end = v->cluster_count + 2, c = 0;
-	uint8_t *b;
-	int err;
+	struct links l = { runs, n, 0 };
+	int err = fat_scan(v, count_links, &l);
 
-	*links = 0;
-	for (uint32_t s = 0; c < end; s++) {
-		err = fat_bget(v, v->fat_start + s, FAT_B_READ, &b);
-		if (err)
-			return err;
-		for (unsigned i = 0; i < per && c < end; i++, c++) {
-			uint32_t val = v->type == 32 ?
-				get32(b + 4 * i) & FAT32_MASK :
-				get16(b + 2 * i);
-
-			for (unsigned r = 0; c >= 2 && r < n; r++)
-				if (val - runs[r].start < runs[r].count)
-					++*links;
-		}
-	}
-	return 0;
+	*links = l.count;
+	return err;
 }
 
 /* Inside a well-formed chain every cluster but the first has exactly
@@ -317,12 +318,10 @@ int fat_cut_chain(struct fat_volume *v, uint32_t c)
 	return err;
 }
 
-/* Read the FAT FAT_CACHE_SECTORS sectors at a time, with the cache's
-   memory as the buffer: the cache is flushed and emptied first.  */
-int fat_count_free(struct fat_volume *v)
+int fat_scan(struct fat_volume *v, fat_scan_fn *fn, void *ctx)
 {
 	unsigned per = FAT_SECTOR_SIZE / (v->type == 32 ? 4 : 2);
-	uint32_t end = v->cluster_count + 2, n = 0, c = 0;
+	uint32_t end = v->cluster_count + 2, c = 0;
 	uint32_t sectors = (end + per - 1) / per;
 	int err;
 
@@ -343,11 +342,28 @@ int fat_count_free(struct fat_volume *v)
 				get32(b + 4 * i) & FAT32_MASK :
 				get16(b + 2 * i);
 
-			if (c >= 2 && val == 0)
-				n++;
+			if (c >= 2)
+				fn(ctx, c, val);
 		}
 	}
 	fat_binval(v);
+	return err;
+}
+
+static void count_one_free(void *ctx, uint32_t c, uint32_t val)
+{
+	uint32_t *n = ctx;
+
+	(void)c;
+	if (val == 0)
+		++*n;
+}
+
+int fat_count_free(struct fat_volume *v)
+{
+	uint32_t n = 0;
+	int err = fat_scan(v, count_one_free, &n);
+
 	if (!err)
 		v->free_count = n;
 	return err;

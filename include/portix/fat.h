@@ -476,11 +476,12 @@ size_t fat_check_bitmap_bytes(const struct fat_volume *vol);
    entry's checksum; (FAT_CHECK_NAMES) no short name twice in a
    directory; the clusters in use exactly those owned; on FAT32, the
    FSInfo sector (if the BPB names one) intact with the exact free
-   count, and the backup boot sector equal to sector 0.  REPORT (may be NULL) is called with CTX
-   for each problem as it is found.  BITMAP is the caller's memory,
-   at least fat_check_bitmap_bytes(vol) bytes.  Works on read-only
-   mounts.  Returns the number of problems (0: clean); FAT_EINVAL (not
-   mounted, BITMAP too small, unknown flags); FAT_EIO.  */
+   count, and the backup boot sector equal to sector 0.  REPORT (may
+   be NULL) is called with CTX for each problem as it is found; it must
+   not call this library.  BITMAP is the caller's memory, at least
+   fat_check_bitmap_bytes(vol) bytes.  Works on read-only mounts.
+   Returns the number of problems (0: clean); FAT_EINVAL (not mounted,
+   BITMAP too small, unknown flags); FAT_EIO.  */
 int fat_check(struct fat_volume *vol, uint8_t *bitmap, size_t bytes,
 	      unsigned flags, fat_check_report *report, void *ctx);
 
