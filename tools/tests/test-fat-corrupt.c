@@ -150,6 +150,7 @@ static bool build(unsigned type)
 	fat_statfs(&vol, &sf);
 	if (put_file("/FILE", 1, 5 * sf.cluster_bytes, 4096) ||
 	    fat_mkdir(&vol, "/DIR") || put_file("/DIR/X", 2, 100, 100) ||
+	    put_file("/A long name.txt", 3, 10, 10) ||
 	    fat_stat(&vol, "/FILE", &st))
 		return false;
 	/* Directories longer than one cluster, so loops are reachable.  */
@@ -534,6 +535,93 @@ static void test_no_loss(unsigned type)
 	}
 }
 
+/* fat_check's report: the kinds seen, as bits.  */
+static void note_kind(void *ctx, const struct fat_problem *p)
+{
+	*(uint32_t *)ctx |= 1u << p->kind;
+}
+
+/* fat_check (all checks) must report problem KIND for damage WHAT,
+   and the independent checker must see the damage too.  */
+static void check_reports(const char *what, unsigned type, unsigned kind)
+{
+	struct fat_blockdev ops = memdev_ops(&dev, false);
+	struct fat_volume v;
+	uint32_t seen = 0;
+	uint8_t *bitmap;
+	char name[160];
+	int r;
+
+	snprintf(name, sizeof(name), "fat%u check, %s, reports %s", type,
+		 what, fat_check_text(kind));
+	both_find_damage(what, type);
+	r = fat_mount(&v, &ops, FAT_MOUNT_RDONLY);
+	if (r == 0) {
+		bitmap = malloc(fat_check_bitmap_bytes(&v));
+		r = fat_check(&v, bitmap, fat_check_bitmap_bytes(&v),
+			      FAT_CHECK_NAMES, note_kind, &seen);
+		free(bitmap);
+		fat_unmount(&v);
+	}
+	check(r > 0 && (seen & (1u << kind)), name,
+	      "fat_check gave %d, kinds 0x%x", r, (unsigned)seen);
+}
+
+/* Each kind of problem fat_check knows, made on purpose.  */
+static void test_check_kinds(unsigned type)
+{
+	struct geo g = (reset(), geo_of(&dev));
+	uint32_t root_dir = g.root_sector;
+	uint8_t *e, *f;
+
+	reset();
+	set_fat(&dev, file_clus + 1, 0);
+	check_reports("free entry in a chain", type, FAT_CHECK_CHAIN);
+	reset();
+	e = raw_entry(&dev, cluster_sector(&dev, dir_clus), "X          ");
+	w16(e + 26, (uint16_t)file_clus);
+	w16(e + 20, (uint16_t)(file_clus >> 16));
+	check_reports("two entries share a chain", type, FAT_CHECK_SHARED);
+	reset();
+	e = raw_entry(&dev, cluster_sector(&dev, dir_clus), "X          ");
+	w32(e + 28, 0);
+	check_reports("size 0 with a cluster", type, FAT_CHECK_SIZE);
+	reset();
+	e = raw_entry(&dev, cluster_sector(&dev, dir_clus), ".          ");
+	w16(e + 26, (uint16_t)(dir_clus + 1));
+	check_reports("\".\" points elsewhere", type, FAT_CHECK_DOTS);
+	reset();
+	e = raw_entry(&dev, root_dir, "ALONGN~1TXT");
+	if (check(e != NULL, "corrupt build has a long name", "no alias")) {
+		e[-32 + 13] ^= 0xFF;	/* the last LFN slot's checksum */
+		check_reports("long name with a wrong checksum", type,
+			      FAT_CHECK_LFN);
+	}
+	reset();
+	e = raw_entry(&dev, root_dir, "R02        ");
+	memcpy(e, "R01        ", 11);
+	check_reports("short name twice", type, FAT_CHECK_DUP_NAME);
+	reset();
+	set_fat(&dev, g.clusters, type == 32 ? 0x0FFFFFFF : 0xFFFF);
+	check_reports("cluster in use by nothing", type, FAT_CHECK_LOST);
+	reset();
+	f = dev.data + (size_t)(g.fat + g.fatsz) * 512;
+	f[4 * 5] ^= 0x01;
+	check_reports("FAT copy 1 differs", type, FAT_CHECK_FAT_COPIES);
+	if (type != 32)
+		return;
+	reset();
+	w32(dev.data + fsinfo_at(&dev) + 488,
+	    r32(dev.data + fsinfo_at(&dev) + 488) + 1);
+	check_reports("FSInfo count off by one", type, FAT_CHECK_FREE_COUNT);
+	reset();
+	dev.data[fsinfo_at(&dev)] ^= 0xFF;
+	check_reports("FSInfo signature", type, FAT_CHECK_FSINFO);
+	reset();
+	dev.data[(size_t)r16(dev.data + 50) * 512 + 3] ^= 0xFF;
+	check_reports("backup boot sector", type, FAT_CHECK_BACKUP_BOOT);
+}
+
 void run_corrupt_tests(void)
 {
 	for (unsigned type = 16; type <= 32; type += 16) {
@@ -543,6 +631,7 @@ void run_corrupt_tests(void)
 		test_chains(type);
 		test_dirs(type);
 		test_no_loss(type);
+		test_check_kinds(type);
 	}
 	memdev_free(&pristine);
 	memdev_free(&before);
