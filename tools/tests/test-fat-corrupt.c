@@ -545,24 +545,14 @@ static void note_kind(void *ctx, const struct fat_problem *p)
    and the independent checker must see the damage too.  */
 static void check_reports(const char *what, unsigned type, unsigned kind)
 {
-	struct fat_blockdev ops = memdev_ops(&dev, false);
-	struct fat_volume v;
 	uint32_t seen = 0;
-	uint8_t *bitmap;
 	char name[160];
 	int r;
 
 	snprintf(name, sizeof(name), "fat%u check, %s, reports %s", type,
 		 what, fat_check_text(kind));
 	both_find_damage(what, type);
-	r = fat_mount(&v, &ops, FAT_MOUNT_RDONLY);
-	if (r == 0) {
-		bitmap = malloc(fat_check_bitmap_bytes(&v));
-		r = fat_check(&v, bitmap, fat_check_bitmap_bytes(&v),
-			      FAT_CHECK_NAMES, note_kind, &seen);
-		free(bitmap);
-		fat_unmount(&v);
-	}
+	r = library_check_report(&dev, note_kind, &seen);
 	check(r > 0 && (seen & (1u << kind)), name,
 	      "fat_check gave %d, kinds 0x%x", r, (unsigned)seen);
 }

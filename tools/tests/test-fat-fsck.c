@@ -317,26 +317,33 @@ static void first_problem(void *ctx, const struct fat_problem *p)
 			 fat_check_text(p->kind), p->a, p->b);
 }
 
-int library_check(const struct memdev *m, char *msg, size_t cap)
+int library_check_report(const struct memdev *m,
+			 fat_check_report *report, void *ctx)
 {
 	struct fat_blockdev ops = memdev_ops((struct memdev *)m, false);
 	struct fat_volume v;
 	uint8_t *bitmap;
 	int r;
 
+	r = fat_mount(&v, &ops, FAT_MOUNT_RDONLY);
+	if (r != 0)
+		return r;
+	bitmap = malloc(fat_check_bitmap_bytes(&v));
+	r = fat_check(&v, bitmap, fat_check_bitmap_bytes(&v),
+		      FAT_CHECK_NAMES, report, ctx);
+	free(bitmap);
+	fat_unmount(&v);
+	return r;
+}
+
+int library_check(const struct memdev *m, char *msg, size_t cap)
+{
+	int r;
+
 	msg[0] = '\0';
 	if (cap < 256)
 		return FAT_EINVAL;
-	r = fat_mount(&v, &ops, FAT_MOUNT_RDONLY);
-	if (r != 0) {
-		snprintf(msg, cap, "mount: %s", fat_strerror(r));
-		return r;
-	}
-	bitmap = malloc(fat_check_bitmap_bytes(&v));
-	r = fat_check(&v, bitmap, fat_check_bitmap_bytes(&v),
-		      FAT_CHECK_NAMES, first_problem, msg);
-	free(bitmap);
-	fat_unmount(&v);
+	r = library_check_report(m, first_problem, msg);
 	if (r < 0)
 		snprintf(msg, cap, "fat_check: %s", fat_strerror(r));
 	return r;
