@@ -8,6 +8,7 @@ portixinclude_HEADERS = \
 	include/portix/boot.h \
 	include/portix/crc32.h
 
-# The FAT contract: shared by the kernel, libportix and the FAT tests,
-# not installed (libportix exports only portix_*).
-noinst_HEADERS = include/portix/fat.h
+# The FAT contract and little-endian access: shared by the kernel,
+# libportix and the tests, not installed (libportix exports only the
+# functions image.h and crc32.h declare).
+noinst_HEADERS = include/portix/fat.h include/portix/le.h

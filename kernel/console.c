@@ -13,6 +13,7 @@
 #include "arch/x86_64/pit.h"
 #include "config.h"
 #include "console.h"
+#include "kassert.h"
 #include "drivers/keyboard.h"
 #include "drivers/serial.h"
 #include "drivers/vga.h"
@@ -53,6 +54,7 @@ static void input_push(char c)
 	unsigned int room = INPUT_QUEUE_SIZE - 1 - used;
 	unsigned int last = (q_tail + INPUT_QUEUE_SIZE - 1) % INPUT_QUEUE_SIZE;
 
+	KASSERT(!interrupts_enabled());
 	if (room >= 2) {
 		queue[q_tail] = (unsigned char)c;
 		q_tail = q_next(q_tail);

@@ -49,7 +49,7 @@ struct options {
 	const char *cmdline;
 	const char *output;
 	bool force_chs;
-	/* Media (issue 5).  */
+	/* Media beyond the raw image (--mode and its options).  */
 	const char *vmdk_format;	/* as given */
 	const char *ventoy_size;	/* as given */
 	bool quiet, verbose;
