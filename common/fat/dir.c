@@ -270,13 +270,13 @@ int dir_parent(struct fat_volume *v, uint32_t dir, uint32_t *parent)
 int dir_remove(struct fat_volume *v, const struct fat_entry *e)
 {
 	struct fat_dirpos p = e->start;
-	uint32_t len;
 	uint8_t *ent;
 	int err;
 
 	if (e->sfn.index < p.index || e->sfn.index - p.index > LFN_MAX_ENTRIES)
 		return FAT_ECORRUPT;
-	err = fat_chain_length(v, p.first, &len);
+	/* p.first is a directory id too: 0 only for the FAT16 root.  */
+	err = dir_verify(v, p.first);
 	if (err)
 		return err;
 	for (;;) {
