@@ -195,8 +195,8 @@ int fat_next(struct fat_volume *v, uint32_t c, uint32_t *next);
 int fat_chain_length(struct fat_volume *v, uint32_t first, uint32_t *len);
 /* Take a free cluster, mark it end-of-chain and link PREV (if not 0) to
    it.  ZERO: clear its sectors.  FAT_ENOSPC when the volume is full;
-   FAT_ECORRUPT (nothing changed) when the free cluster found is the
-   FAT32 root's.  */
+   FAT_ECORRUPT (nothing changed) when PREV does not end its chain or
+   the free cluster found is the FAT32 root's.  */
 int fat_alloc(struct fat_volume *v, uint32_t prev, bool zero,
 	      uint32_t *out);
 /* 0 when the chain at FIRST is well formed (fat_chain_length) and no

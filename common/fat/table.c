@@ -156,6 +156,16 @@ int fat_alloc(struct fat_volume *v, uint32_t prev, bool zero, uint32_t *out)
 	uint32_t c = v->next_free, val = 1;
 	int err;
 
+	/* Linking anything but a chain's last cluster would cut its tail
+	   off.  */
+	if (prev) {
+		err = fat_get(v, prev, &val);
+		if (err)
+			return err;
+		if (!is_eoc(v, val))
+			return FAT_ECORRUPT;
+		val = 1;
+	}
 	if (v->free_count == 0)
 		return FAT_ENOSPC;
 	if (!fat_clus_ok(v, c))
