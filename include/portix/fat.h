@@ -311,8 +311,9 @@ int fat_mount(struct fat_volume *vol, const struct fat_blockdev *dev,
 	      unsigned flags);
 
 /* fat_mount_damage: NULL, or a short English sentence fragment naming
-   the damage that made a read-write mount of VOL read-only ("the FAT
-   copies differ").  */
+   the damage the mount of VOL found ("the FAT copies differ"); a
+   read-write mount that found some is read-only.  (A read-only mount
+   makes only the FSInfo check.)  */
 const char *fat_mount_damage(const struct fat_volume *vol);
 
 /* fat_sync: write every cached change and call dev->flush.
