@@ -2,4 +2,4 @@
 
 man_MANS += doc/portix-mkimage.1
 EXTRA_DIST += doc/portix-mkimage.1 doc/ARCHITECTURE.md doc/PERFORMANCE.md \
-	bench/media-cost
+	bench/media-cost bench/disk-read

@@ -67,3 +67,4 @@ EXTRA_DIST += testsuite/config testsuite/lib testsuite/portix.boot \
 	testsuite/portix.storage
 EXTRA_DIST += testsuite/portix.images
 EXTRA_DIST += testsuite/portix.fs
+EXTRA_DIST += testsuite/portix.controllers

@@ -49,6 +49,7 @@ struct options {
 	const char *cmdline;
 	const char *output;
 	bool force_chs;
+	const char *disk_signature;	/* as given */
 	/* Media beyond the raw image (--mode and its options).  */
 	const char *vmdk_format;	/* as given */
 	const char *ventoy_size;	/* as given */
@@ -66,6 +67,7 @@ struct values {
 	enum portix_vmdk_format vmdk_format;
 	uint64_t ventoy_mb;		/* 0: the library's default */
 	int64_t epoch;			/* SOURCE_DATE_EPOCH, or 0 */
+	uint32_t disk_signature;	/* 0: derived by the library */
 };
 
 enum {
@@ -80,7 +82,8 @@ enum {
 	OPT_VERSION,
 	OPT_VMDK_FORMAT,
 	OPT_VENTOY_SIZE,
-	OPT_ADD
+	OPT_ADD,
+	OPT_DISK_SIGNATURE
 };
 
 static const struct option long_options[] = {
@@ -91,6 +94,7 @@ static const struct option long_options[] = {
 	{ "kernel", required_argument, NULL, OPT_KERNEL },
 	{ "cmdline", required_argument, NULL, OPT_CMDLINE },
 	{ "force-chs", no_argument, NULL, OPT_FORCE_CHS },
+	{ "disk-signature", required_argument, NULL, OPT_DISK_SIGNATURE },
 	{ "output", required_argument, NULL, 'o' },
 	{ "add", required_argument, NULL, OPT_ADD },
 	{ "vmdk-format", required_argument, NULL, OPT_VMDK_FORMAT },
@@ -140,6 +144,8 @@ static int print_help(void)
 	       "      --kernel=FILE    the flat kernel binary (kernel.bin)\n"
 	       "      --cmdline=TEXT   kernel command line (at most %d bytes)\n"
 	       "      --force-chs      make the boot stages read the disk by CHS (tests)\n"
+	       "      --disk-signature=HEX  the MBR disk signature, 1 to FFFFFFFF\n"
+	       "                         (default: derived from the content and epoch)\n"
 	       "      --add=SRC:DEST   copy the file SRC into the data partition as DEST\n"
 	       "                         (an absolute path; DEST ending in / means into\n"
 	       "                         that directory; split at the last ':'; repeatable)\n"
@@ -228,6 +234,38 @@ static bool parse_mb(const char *text, uint64_t *mb)
 	return true;
 }
 
+/* The value of the hexadecimal digit C, or -1.  */
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Parse --disk-signature: 1 to 8 hexadecimal digits, an optional "0x"
+   before them, not zero (no signature, to some systems).  */
+static bool parse_signature(const char *text, uint32_t *signature)
+{
+	uint32_t value = 0;
+	size_t n = 0;
+
+	if (text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
+		text += 2;
+	for (; text[n]; n++) {
+		int digit = hex_digit(text[n]);
+
+		if (digit < 0 || n == 8)
+			return false;
+		value = value << 4 | (uint32_t)digit;
+	}
+	*signature = value;
+	return n > 0 && value != 0;
+}
+
 /* SOURCE_DATE_EPOCH, as the reproducible-builds specification has it:
    unset or empty means "not set" (0 here); anything but decimal digits
    is an error, not something to ignore.  */
@@ -304,6 +342,9 @@ static int parse_args(int argc, char **argv, struct options *opts)
 			break;
 		case OPT_FORCE_CHS:
 			opts->force_chs = true;
+			break;
+		case OPT_DISK_SIGNATURE:
+			opts->disk_signature = optarg;
 			break;
 		case OPT_VMDK_FORMAT:
 			opts->vmdk_format = optarg;
@@ -401,6 +442,14 @@ static bool check_values(const struct options *opts, struct values *val)
 	}
 	if (!parse_epoch(&val->epoch))
 		return false;
+	val->disk_signature = 0;
+	if (opts->disk_signature &&
+	    !parse_signature(opts->disk_signature, &val->disk_signature)) {
+		fprintf(stderr,
+			"%s: invalid disk signature '%s': must be 1 to 8 hexadecimal digits, not 0\n",
+			program_name, opts->disk_signature);
+		return false;
+	}
 	for (size_t i = 0; i < opts->n_adds; i++) {
 		if (add_split(opts->adds[i]) == 0) {
 			fprintf(stderr,
@@ -473,6 +522,8 @@ static int make_image(struct portix_image *img, const struct options *opts,
 		rc = portix_image_set_cmdline(img, opts->cmdline);
 	if (rc == PORTIX_OK)
 		rc = portix_image_set_force_chs(img, opts->force_chs);
+	if (rc == PORTIX_OK)
+		rc = portix_image_set_disk_signature(img, val->disk_signature);
 	if (rc == PORTIX_OK)
 		rc = portix_image_load_stage1(img, opts->boot);
 	if (rc == PORTIX_OK)
