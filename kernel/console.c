@@ -129,9 +129,11 @@ static int input_pop(void)
 
 int console_getc(void)
 {
-	uint64_t flags = irq_save();
+	uint64_t flags;
 	int c;
 
+	vga_sync_cursor();	/* the user looks where the next key goes */
+	flags = irq_save();
 	while (q_head == q_tail)
 		cpu_wait_for_interrupt();
 	c = input_pop();

@@ -21,6 +21,7 @@ KERNEL_CSRC = \
 	kernel/power.c \
 	kernel/crash.c \
 	kernel/boot/bootinfo.c \
+	kernel/boot/boottime.c \
 	kernel/boot/cmdline.c \
 	kernel/arch/x86_64/gdt.c \
 	kernel/arch/x86_64/idt.c \
@@ -61,13 +62,14 @@ KERNEL_CSRC = \
 	kernel/fs/fscheck.c \
 	kernel/shell/cmd-fs.c \
 	kernel/shell/cmd-blk.c \
+	kernel/shell/cmd-bench.c \
 	$(COMMON_SOURCES) \
 	$(filter %.c,$(FAT_SOURCES))
 
 KERNEL_HDRS = \
 	kernel/config.h kernel/console.h kernel/panic.h kernel/crash.h \
 	kernel/kassert.h kernel/klog.h kernel/ksyms.h kernel/power.h \
-	kernel/boot/bootinfo.h kernel/boot/cmdline.h \
+	kernel/boot/bootinfo.h kernel/boot/boottime.h kernel/boot/cmdline.h \
 	kernel/arch/x86_64/cpu.h kernel/arch/x86_64/gdt.h \
 	kernel/arch/x86_64/idt.h kernel/arch/x86_64/io.h \
 	kernel/arch/x86_64/trap.h kernel/arch/x86_64/pic.h \
@@ -103,7 +105,7 @@ KERNEL_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/kernel \
 # where the sources were unpacked.
 KERNEL_ALL_CFLAGS = $(KERNEL_BASE_CFLAGS) -std=gnu11 -mcmodel=small \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables \
-	-ffile-prefix-map=$(abs_top_srcdir)/= -ffile-prefix-map=$(top_srcdir)/= \
+	'-ffile-prefix-map=$(abs_top_srcdir)/=' '-ffile-prefix-map=$(top_srcdir)/=' \
 	$(KERNEL_OPT_CFLAGS) -Wall -Wextra $(PORTIX_WERROR) $(KERNEL_CFLAGS)
 
 # The compiler and flags every kernel object is built with, in a file
@@ -197,8 +199,12 @@ kernel/noserial/kernel.elf: $(KERNEL_NOSERIAL_OBJS) kernel/kernel.ld
 kernel/noserial/kernel.bin: kernel/noserial/kernel.elf
 	$(AM_V_GEN)$(LOGRUN) $(KERNEL_OBJCOPY) -O binary kernel/noserial/kernel.elf $@
 
-noinst_DATA += kernel/isr.o kernel/kernel.elf kernel/kernel.bin \
-	kernel/noserial/kernel.bin
+noinst_DATA += kernel/isr.o kernel/noserial/kernel.bin
+# Installed: the flat kernel beside the boot stages (data portix-mkimage
+# lays out), the ELF with its symbols where ELF files go (for gdb).
+pkgdata_DATA += kernel/kernel.bin
+kernelelfdir = $(pkglibdir)
+kernelelf_DATA = kernel/kernel.elf
 CLEANFILES += kernel/flags.stamp kernel/flags.stamp-t \
 	kernel/kernel.bin kernel/kernel.elf kernel/kernel.map \
 	kernel/kernel.ld kernel/kernel-pass1.elf kernel/ksyms-table.c \

@@ -8,9 +8,9 @@
    the BPB fields must then agree with it (FAT32: no fixed root, 16-bit
    FAT size 0).  Every geometry number is checked against the others and
    against the device before anything else trusts it.  A read-write
-   mount also looks for damage that writing could make worse (FAT
-   copies that differ, a bad FSInfo, a broken FAT32 root chain) and
-   falls back to read-only when it finds some.  */
+   mount also makes the cheap checks for damage that writing could make
+   worse (a bad FSInfo, a broken FAT32 root chain: a few sectors, never
+   the whole FAT) and falls back to read-only when it finds some.  */
 
 #include "fat-int.h"
 
@@ -126,9 +126,8 @@ static int parse_fat32(struct fat_volume *v, const uint8_t *b)
 	return 0;
 }
 
-/* Take FSInfo's hint; forget FSInfo if its signatures are wrong, and
-   call that damage, as a free count larger than the volume.  (A count
-   that is merely stale is rewritten with the next change of the FAT.)  */
+/* Take FSInfo's hints; forget FSInfo if its signatures are wrong, and
+   call that damage, as a free count larger than the volume.  */
 static int read_fsinfo(struct fat_volume *v)
 {
 	uint8_t *b;
@@ -147,29 +146,31 @@ static int read_fsinfo(struct fat_volume *v)
 		v->damage = "the FSInfo sector's signatures are wrong";
 		return 0;
 	}
-	count = get32(b + FSI_FREE_COUNT);
-	if (count != UINT32_MAX && count > v->cluster_count)
-		v->damage = "the FSInfo free count exceeds the volume";
 	hint = get32(b + FSI_NXT_FREE);
+	count = get32(b + FSI_FREE_COUNT);
 	if (fat_clus_ok(v, hint))
 		v->next_free = hint;
-	return 0;
+	if (count != UINT32_MAX && count > v->cluster_count)
+		v->damage = "the FSInfo free count exceeds the volume";
+	if (v->rdonly || v->damage)
+		return 0;
+	/* Take a count that can be right, as other systems do: counting
+	   reads the whole FAT, megabytes on a large volume, at every
+	   mount.  An unknown one (all ones) is counted now; FSInfo gets
+	   the count with the next change of the FAT.  */
+	if (count <= v->cluster_count) {
+		v->free_count = count;
+		return 0;
+	}
+	return fat_count_free(v);
 }
 
-/* The cheap checks of a read-write mount; sets v->damage.  */
+/* The cheap checks of a read-write mount (a few FAT sectors, never the
+   whole FAT); sets v->damage.  */
 static int check_damage(struct fat_volume *v)
 {
 	uint32_t len;
-	bool same;
-	int err;
 
-	if (v->mirror) {
-		err = fat_compare_copies(v, &same);
-		if (err)
-			return err;
-		if (!same)
-			v->damage = "the FAT copies differ";
-	}
 	if (v->type == 32 && fat_chain_length(v, v->root_cluster, &len))
 		v->damage = "the root directory's cluster chain is broken";
 	return 0;
@@ -192,16 +193,12 @@ static int mount(struct fat_volume *v)
 		copy_label(v, b, BS16_VOL_ID, BS16_VOL_LAB, BS16_BOOT_SIG);
 	if (err)
 		return err;
+	/* Without FSInfo (FAT16) the count waits for its first use.  */
 	v->next_free = 2;
 	v->free_count = UINT32_MAX;
-	if (!v->rdonly) {
-		err = fat_count_free(v);
-		if (!err)
-			err = check_damage(v);
-		if (err)
-			return err;
-	}
 	err = read_fsinfo(v);
+	if (!err && !v->rdonly)
+		err = check_damage(v);
 	/* Damage found: nothing will be written.  */
 	if (v->damage)
 		v->rdonly = true;

@@ -10,7 +10,9 @@
    Protocol version 2 appends struct portix_boot_disk to the boot info:
    which disk stage 2 was loaded from (signature, El Torito, EDD path).
    Everything is little-endian.  The offsets live in layout.h (NASM reads
-   them there); the assertions below keep the structures in step.  */
+   them there); the assertions below keep the structures in step.
+   Installed with libportix as the boot protocol's definition (see
+   portix(7)); none of libportix's functions takes these structures.  */
 
 #ifndef PORTIX_BOOT_H
 #define PORTIX_BOOT_H
@@ -81,6 +83,9 @@ struct portix_boot_info {
 	struct portix_boot_disk disk;	/* since protocol version 2 */
 };
 
+/* The checks need C11 (the kernel and libportix are built as C11); a
+   C99 or C++ user of this header skips them.  */
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
 #define PORTIX_CHECK_OFFSET(type, field, off) \
 	_Static_assert(__builtin_offsetof(type, field) == (off), \
 		       #type "." #field " must sit at " #off)
@@ -131,5 +136,7 @@ _Static_assert(sizeof(struct portix_boot_info) == PORTIX_BI_SIZE,
 	       "boot-info size");
 _Static_assert(PORTIX_BI_SIZE <= PORTIX_BOOTINFO_MAX_SIZE,
 	       "boot-info must fit its page");
+
+#endif /* C11 */
 
 #endif /* PORTIX_BOOT_H */

@@ -298,12 +298,15 @@ int fat_format(struct fat_volume *vol, const struct fat_blockdev *dev,
 
 /* fat_mount: validate the boot sector and BPB of dev and fill vol.
    dev is copied; dev->ctx must stay valid until fat_unmount.  A
-   read-write mount counts the free clusters (one pass over the FAT).
-   A read-write mount also makes cheap checks for damage that writing
-   could spread: every FAT copy equal to the active one, FSInfo (FAT32)
-   with its signatures and a possible free count, the FAT32 root's chain
-   sound.  When one fails the volume is mounted read-only instead (every
-   write then gives FAT_EROFS) and fat_mount_damage says what was found.
+   read-write FAT32 mount takes FSInfo's free-cluster count when it is
+   possible (counting, one pass over the FAT, when it is unknown);
+   otherwise the count waits for fat_statfs.  A read-write mount also
+   makes the cheap checks for damage that writing could spread (never
+   reading the whole FAT): FSInfo (FAT32) with its signatures and a
+   possible free count, the FAT32 root's chain sound.  When one fails
+   the volume is mounted read-only instead (every write then gives
+   FAT_EROFS) and fat_mount_damage says what was found.  FAT copies
+   that differ and everything else are fat_check's.
    Returns 0; FAT_EINVAL (missing callbacks, unknown flags); FAT_EIO;
    FAT_ENOFS (not a FAT volume, inconsistent BPB, volume larger than the
    device); FAT_ENOTSUP (FAT12, sector size other than 512).  */

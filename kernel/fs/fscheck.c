@@ -80,11 +80,15 @@ int fs_check_at_mount(struct fat_volume *vol,
 		      const struct fat_blockdev *dev, const char **why)
 {
 	unsigned unsafe = 0;
-	int r = fs_check(vol, 0, note_unsafe, &unsafe);
+	int r;
 
 	*why = NULL;
-	if (r == FAT_ENOSPC)
-		kprintf("fs: / is too large to check at mount\n");
+	if (fat_check_bitmap_bytes(vol) > FS_CHECK_AT_MOUNT_CLUSTERS / 8) {
+		kprintf("fs: / is too large to check at mount; "
+			"\"check\" checks it\n");
+		return 0;
+	}
+	r = fs_check(vol, 0, note_unsafe, &unsafe);
 	if (r == FAT_ENOSPC || (r >= 0 && unsafe == 0))
 		return 0;
 	if (r < 0)

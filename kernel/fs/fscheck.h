@@ -23,6 +23,11 @@
 /* Largest bitmap taken from the heap: volumes of up to 32 Mi clusters
    are checked.  */
 #define FS_CHECK_BITMAP_MAX	(4u << 20)
+/* The check at mount reads every FAT copy and the directory tree; it
+   is made for volumes of up to 256 Ki clusters (a FAT of at most 1 MiB:
+   every FAT16 volume, FAT32 up to 1 GiB in 4 KiB clusters), so that a
+   boot never reads megabytes of FAT.  */
+#define FS_CHECK_AT_MOUNT_CLUSTERS	(256u << 10)
 
 /* fat_check over VOL with FLAGS and REPORT/CTX, its bitmap from the
    heap.  Returns what fat_check returns, or FAT_ENOSPC when the bitmap
@@ -38,7 +43,8 @@ void fs_check_describe(const struct fat_problem *p, char *buf,
 /* True for the problems that make a read-write mount unsafe.  */
 bool fs_check_unsafe(unsigned kind);
 
-/* At mount: check VOL, mounted read-write over DEV; when it is unsafe,
+/* At mount: check VOL, mounted read-write over DEV, if it has at most
+   FS_CHECK_AT_MOUNT_CLUSTERS clusters (else say so); when it is unsafe,
    mount it again read-only and point *WHY at what was found, for the
    boot message (else *WHY is NULL).  Returns 0, or the read-only
    mount's error (VOL is then unmounted).  */

@@ -32,9 +32,9 @@
 #include <string.h>
 
 #include "internal.h"
+#include "vmdk.h"
 
 #define SECTOR PORTIX_SECTOR_SIZE
-#define VMDK_MAGIC 0x564D444Bu		/* "KDMV" on disk */
 #define GRAIN_SECTORS 128u		/* 64 KiB */
 #define GRAIN_BYTES (GRAIN_SECTORS * SECTOR)
 #define GTES_PER_GT 512u
@@ -42,21 +42,6 @@
 #define DESC_LBA 1u
 #define DESC_SECTORS 20u
 #define GD_AT_END 0xFFFFFFFFFFFFFFFFull
-
-/* Header flags.  */
-#define FLAG_NL_DETECT 0x00001u		/* the line-end bytes are valid */
-#define FLAG_RGD 0x00002u		/* a redundant GD is present */
-#define FLAG_COMPRESSED 0x10000u
-#define FLAG_MARKERS 0x20000u
-
-/* Header byte offsets (the structure is packed).  */
-enum {
-	H_MAGIC = 0, H_VERSION = 4, H_FLAGS = 8, H_CAPACITY = 12,
-	H_GRAIN_SIZE = 20, H_DESC_OFFSET = 28, H_DESC_SIZE = 36,
-	H_GTES_PER_GT = 44, H_RGD_OFFSET = 48, H_GD_OFFSET = 56,
-	H_OVERHEAD = 64, H_UNCLEAN = 72, H_NL = 73, H_NON_NL = 74,
-	H_CR = 75, H_CRLF_NL = 76, H_COMPRESS = 77
-};
 
 /* Stream markers: u64 value, u32 size, u32 type (metadata markers).  */
 #define MARKER_EOS 0
@@ -92,24 +77,24 @@ static void fill_header(const struct vmdk *v, uint8_t *h, uint64_t rgd,
 			uint64_t gd, uint64_t overhead)
 {
 	memset(h, 0, SECTOR);
-	pxi_put_le32(h + H_MAGIC, VMDK_MAGIC);
-	pxi_put_le32(h + H_VERSION, v->stream ? 3 : 1);
-	pxi_put_le32(h + H_FLAGS, v->stream ?
-		     FLAG_NL_DETECT | FLAG_COMPRESSED | FLAG_MARKERS :
-		     FLAG_NL_DETECT | FLAG_RGD);
-	pxi_put_le64(h + H_CAPACITY, v->capacity);
-	pxi_put_le64(h + H_GRAIN_SIZE, GRAIN_SECTORS);
-	pxi_put_le64(h + H_DESC_OFFSET, DESC_LBA);
-	pxi_put_le64(h + H_DESC_SIZE, DESC_SECTORS);
-	pxi_put_le32(h + H_GTES_PER_GT, GTES_PER_GT);
-	pxi_put_le64(h + H_RGD_OFFSET, rgd);
-	pxi_put_le64(h + H_GD_OFFSET, gd);
-	pxi_put_le64(h + H_OVERHEAD, overhead);
-	h[H_NL] = '\n';
-	h[H_NON_NL] = ' ';
-	h[H_CR] = '\r';
-	h[H_CRLF_NL] = '\n';
-	pxi_put_le16(h + H_COMPRESS, v->stream ? 1 : 0);
+	pxi_put_le32(h + VMDK_H_MAGIC, VMDK_MAGIC);
+	pxi_put_le32(h + VMDK_H_VERSION, v->stream ? 3 : 1);
+	pxi_put_le32(h + VMDK_H_FLAGS, v->stream ?
+		     VMDK_FLAG_NL_DETECT | VMDK_FLAG_COMPRESSED | VMDK_FLAG_MARKERS :
+		     VMDK_FLAG_NL_DETECT | VMDK_FLAG_RGD);
+	pxi_put_le64(h + VMDK_H_CAPACITY, v->capacity);
+	pxi_put_le64(h + VMDK_H_GRAIN_SIZE, GRAIN_SECTORS);
+	pxi_put_le64(h + VMDK_H_DESC_OFFSET, DESC_LBA);
+	pxi_put_le64(h + VMDK_H_DESC_SIZE, DESC_SECTORS);
+	pxi_put_le32(h + VMDK_H_GTES_PER_GT, GTES_PER_GT);
+	pxi_put_le64(h + VMDK_H_RGD_OFFSET, rgd);
+	pxi_put_le64(h + VMDK_H_GD_OFFSET, gd);
+	pxi_put_le64(h + VMDK_H_OVERHEAD, overhead);
+	h[VMDK_H_NL] = '\n';
+	h[VMDK_H_NON_NL] = ' ';
+	h[VMDK_H_CR] = '\r';
+	h[VMDK_H_CRLF_NL] = '\n';
+	pxi_put_le16(h + VMDK_H_COMPRESS, v->stream ? 1 : 0);
 }
 
 /* The text descriptor, in DESC_SECTORS sectors at DESC_LBA.  */
