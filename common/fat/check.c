@@ -362,8 +362,7 @@ int fat_check(struct fat_volume *v, uint8_t *bitmap, size_t bytes,
 			      .report = report, .ctx = ctx };
 	memset(bitmap, 0, fat_check_bitmap_bytes(v));
 	/* With mirroring off, only the active copy is kept up to date.  */
-	err = fat_bflush(v);
-	if (!err && v->mirror) {
+	if (v->mirror) {
 		err = fat_compare_copies(v, &same);
 		if (!err && !same)
 			problem(&k, FAT_CHECK_FAT_COPIES, 0, 0);

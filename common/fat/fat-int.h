@@ -220,8 +220,8 @@ typedef void fat_scan_fn(void *ctx, uint32_t c, uint32_t val);
 int fat_scan(struct fat_volume *v, fat_scan_fn *fn, void *ctx);
 /* Count free clusters into v->free_count.  */
 int fat_count_free(struct fat_volume *v);
-/* *same: every FAT copy equals the active one.  Flush first: the cache
-   is emptied.  */
+/* *same: every FAT copy equals the active one.  The cache is flushed
+   and emptied (its memory is the buffer).  */
 int fat_compare_copies(struct fat_volume *v, bool *same);
 
 /* ---- name.c: names ---- */

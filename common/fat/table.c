@@ -379,15 +379,20 @@ int fat_count_free(struct fat_volume *v)
 	return err;
 }
 
-/* Half of the cache's memory for each side; the cache must be clean
-   (it is emptied).  */
+/* Half of the cache's memory for each side: the cache is flushed and
+   emptied first.  */
 int fat_compare_copies(struct fat_volume *v, bool *same)
 {
 	const uint32_t half = FAT_CACHE_SECTORS / 2;
 	uint8_t *a = v->cache[0], *b = v->cache[half];
-	int err = 0;
+	int err = fat_bflush(v);
 
 	*same = true;
+	if (err)
+		return err;
+	/* No slot may serve (fat_dev_read) what its own memory is about
+	   to be overwritten with.  */
+	fat_binval(v);
 	for (uint32_t k = 0; k < v->nfats && *same && !err; k++) {
 		uint32_t copy = v->fat0_start + k * v->fat_sectors;
 
