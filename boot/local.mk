@@ -41,7 +41,10 @@ boot/chain.bin: $(top_srcdir)/boot/chain.asm boot/layout.inc $(top_srcdir)/boot/
 	  echo "$@: must be 512 bytes ending 55 AA (is $$size bytes, ends $$sig)" >&2; \
 	  rm -f $@; exit 1; fi
 
-noinst_DATA += boot/boot.bin boot/stage2.bin boot/chain.bin
+# Stage 1 and stage 2 are installed for portix-mkimage (pkgdatadir, see
+# tools/local.mk); chain.bin lives inside libportix.
+pkgdata_DATA += boot/boot.bin boot/stage2.bin
+noinst_DATA += boot/chain.bin
 CLEANFILES += boot/layout.inc boot/boot.bin boot/stage2.bin boot/chain.bin
 EXTRA_DIST += boot/boot.asm boot/stage2.asm boot/chain.asm boot/bios.inc \
 	boot/stage2-disk.inc boot/stage2-console.inc \

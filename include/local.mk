@@ -6,7 +6,8 @@ portixinclude_HEADERS = \
 	include/portix/image.h \
 	include/portix/layout.h \
 	include/portix/boot.h \
-	include/portix/crc32.h
+	include/portix/crc32.h \
+	include/portix/probe.h
 
 # The FAT contract: shared by the kernel, libportix and the FAT tests,
 # not installed (libportix exports only portix_*).

@@ -173,8 +173,12 @@ kernel/noserial/kernel.elf: $(KERNEL_NOSERIAL_OBJS) kernel/kernel.ld
 kernel/noserial/kernel.bin: kernel/noserial/kernel.elf
 	$(AM_V_GEN)$(LOGRUN) $(KERNEL_OBJCOPY) -O binary kernel/noserial/kernel.elf $@
 
-noinst_DATA += kernel/isr.o kernel/kernel.elf kernel/kernel.bin \
-	kernel/noserial/kernel.bin
+noinst_DATA += kernel/isr.o kernel/noserial/kernel.bin
+# Installed: the flat kernel beside the boot stages (data portix-mkimage
+# lays out), the ELF with its symbols where ELF files go (for gdb).
+pkgdata_DATA += kernel/kernel.bin
+kernelelfdir = $(pkglibdir)
+kernelelf_DATA = kernel/kernel.elf
 CLEANFILES += kernel/kernel.bin kernel/kernel.elf kernel/kernel.map \
 	kernel/kernel.ld kernel/kernel-pass1.elf kernel/ksyms-table.c \
 	kernel/ksyms-table.c-t kernel/noserial/kernel.elf \

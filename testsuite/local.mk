@@ -27,6 +27,7 @@ testsuite/site.exp: Makefile
 	  echo 'set PORTIX_DISK_SIZE $(PORTIX_DISK_SIZE)'; \
 	  echo 'set CRC32_TEST "$(abs_top_builddir)/tools/tests/test-crc32$(EXEEXT)"'; \
 	  echo 'set IMAGE_API_TEST "$(abs_top_builddir)/tools/tests/test-image-api$(EXEEXT)"'; \
+	  echo 'set PROBE_TEST "$(abs_top_builddir)/tools/tests/test-probe$(EXEEXT)"'; \
 	  echo 'set XORRISO "$(XORRISO)"'; \
 	  echo 'set QEMU_IMG "$(QEMU_IMG)"'; \
 	  echo 'set PORTIX_ISO_WRITER "$(PORTIX_ISO_WRITER)"'; \

@@ -20,6 +20,9 @@ tools_libportix_la_SOURCES = \
 	tools/libportix/datapart.h \
 	tools/libportix/datapart.c \
 	tools/libportix/addfile.c \
+	tools/libportix/probe.c \
+	tools/libportix/vdi.h \
+	tools/libportix/vmdk.h \
 	$(FAT_SOURCES) \
 	$(COMMON_SOURCES)
 # Per-target flags give the library's objects their own names: the FAT
@@ -45,6 +48,9 @@ CLEANFILES += tools/libportix/chain-bin.h
 bin_PROGRAMS += tools/portix-mkimage
 tools_portix_mkimage_SOURCES = tools/portix-mkimage.c
 tools_portix_mkimage_LDADD = tools/libportix.la
+# Where the installed boot pieces are (PORTIX_DATADIR overrides it).
+tools_portix_mkimage_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DPORTIX_PKGDATADIR='"$(pkgdatadir)"'
 
 pkgconfigdir = $(libdir)/pkgconfig
 pkgconfig_DATA = tools/portix.pc
@@ -58,6 +64,9 @@ tools_tests_test_crc32_LDADD = tools/libportix.la
 check_PROGRAMS += tools/tests/test-image-api
 tools_tests_test_image_api_SOURCES = tools/tests/test-image-api.c
 tools_tests_test_image_api_LDADD = tools/libportix.la
+check_PROGRAMS += tools/tests/test-probe
+tools_tests_test_probe_SOURCES = tools/tests/test-probe.c
+tools_tests_test_probe_LDADD = tools/libportix.la
 # The FAT code on its own, against image files and an in-memory disk.
 check_PROGRAMS += tools/tests/test-fat
 tools_tests_test_fat_SOURCES = \

@@ -4,7 +4,11 @@
    to the library, print its message if anything fails.  Exit status is 0
    on success and 1 on any error; on error no image file is created and an
    existing one is left as it was (the library writes a temporary file and
-   renames it).  */
+   renames it).
+
+   The boot pieces default to the installed ones: boot.bin, stage2.bin
+   and kernel.bin in $PORTIX_DATADIR, or in the configured pkgdatadir
+   when that is unset.  */
 
 #include <config.h>
 
@@ -19,23 +23,23 @@
 
 #include <portix/image.h>
 #include <portix/layout.h>
+#include <portix/probe.h>
 
 /* getopt's messages start with argv[0]; under libtool's wrapper that is
    .libs/lt-portix-mkimage, so main() puts this there instead.  */
 static char program_name[] = "portix-mkimage";
 
-/* Media --mode accepts, and what the library calls them.  */
+/* The installed boot pieces, by the option that overrides each.  */
 static const struct {
-	const char *name;
-	enum portix_mode mode;
-} known_modes[] = {
-	{ "raw", PORTIX_MODE_RAW },
-	{ "iso", PORTIX_MODE_ISO },
-	{ "vdi", PORTIX_MODE_VDI },
-	{ "vmdk", PORTIX_MODE_VMDK },
-	{ "ventoy-sim", PORTIX_MODE_VENTOY_SIM },
+	const char *option;
+	const char *file;
+	const char *what;
+} default_pieces[] = {
+	{ "--boot", "boot.bin", "stage 1" },
+	{ "--stage2", "stage2.bin", "stage 2" },
+	{ "--kernel", "kernel.bin", "the kernel" },
 };
-#define N_MODES (sizeof(known_modes) / sizeof(known_modes[0]))
+#define N_PIECES (sizeof(default_pieces) / sizeof(default_pieces[0]))
 
 /* Progress is shown on a terminal only, and only for writes this big.  */
 #define PROGRESS_MIN_BYTES (16u << 20)
@@ -49,6 +53,9 @@ struct options {
 	const char *cmdline;
 	const char *output;
 	bool force_chs;
+	/* Paths made for the pieces not given (malloc'd, in default_pieces'
+	   order; NULL for a piece given on the command line).  */
+	char *defaults[N_PIECES];
 	/* Media (issue 5).  */
 	const char *vmdk_format;	/* as given */
 	const char *ventoy_size;	/* as given */
@@ -128,8 +135,7 @@ static int close_stdout(void)
 
 static int print_help(void)
 {
-	printf("Usage: %s [OPTION]... --boot=FILE --stage2=FILE --kernel=FILE -o FILE\n",
-	       program_name);
+	printf("Usage: %s [OPTION]... -o FILE\n", program_name);
 	printf("Lay out the Portix boot stages and kernel as a bootable disk image.\n"
 	       "\n"
 	       "      --mode=MODE      kind of image (default: raw; known: raw, iso, vdi,\n"
@@ -138,6 +144,7 @@ static int print_help(void)
 	       "      --boot=FILE      stage 1 (boot.bin: %d bytes ending in 55 AA)\n"
 	       "      --stage2=FILE    stage 2 (stage2.bin: %d sectors)\n"
 	       "      --kernel=FILE    the flat kernel binary (kernel.bin)\n"
+	       "                         (each defaults to the installed one, see below)\n"
 	       "      --cmdline=TEXT   kernel command line (at most %d bytes)\n"
 	       "      --force-chs      make the boot stages read the disk by CHS (tests)\n"
 	       "      --add=SRC:DEST   copy the file SRC into the data partition as DEST\n"
@@ -158,10 +165,18 @@ static int print_help(void)
 	       "(the file inside the ISO, the disk in the VDI or VMDK, the image\n"
 	       "inside the ventoy-sim disk).  Timestamps and identifiers derive from\n"
 	       "the content and SOURCE_DATE_EPOCH (0 when unset): the same inputs\n"
-	       "give the same bytes.  Progress is shown on a terminal for long writes.\n",
+	       "give the same bytes.  Progress is shown on a terminal for long writes.\n"
+	       "\n"
+	       "boot.bin, stage2.bin and kernel.bin are read from PORTIX_DATADIR when\n"
+	       "it is set, else from %s.\n"
+	       "\n"
+	       "Report bugs to: %s\n",
 	       PORTIX_DISK_MB_DEFAULT, PORTIX_DISK_MB_MIN, PORTIX_SECTOR_SIZE,
 	       PORTIX_STAGE2_SECTORS, PORTIX_CMDLINE_MAX - 1,
-	       PORTIX_VENTOY_DISK_MB_DEFAULT);
+	       PORTIX_VENTOY_DISK_MB_DEFAULT, PORTIX_PKGDATADIR,
+	       PACKAGE_BUGREPORT);
+	if (PACKAGE_URL[0])
+		printf("Portix home page: <%s>\n", PACKAGE_URL);
 	return close_stdout();
 }
 
@@ -169,6 +184,7 @@ static int print_version(void)
 {
 	printf("%s (Portix) %s\n"
 	       "Copyright (C) 2026 the Portix authors.\n"
+	       "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
 	       "This is free software: see the file COPYING for the terms under which\n"
 	       "you may change and share it.  There is NO WARRANTY, to the extent\n"
 	       "permitted by law.\n",
@@ -198,16 +214,6 @@ static bool parse_size(const char *text, uint64_t *mb)
 		return false;
 	*mb = value;
 	return true;
-}
-
-static bool mode_known(const char *name, enum portix_mode *mode)
-{
-	for (size_t i = 0; i < N_MODES; i++)
-		if (strcmp(name, known_modes[i].name) == 0) {
-			*mode = known_modes[i].mode;
-			return true;
-		}
-	return false;
 }
 
 /* Parse a whole number of MiB (0 allowed); false on anything else.  */
@@ -345,24 +351,60 @@ static int parse_args(int argc, char **argv, struct options *opts)
 	return -1;
 }
 
-/* Every input and the output are required: say which is missing.  */
+/* The output is required.  */
 static bool check_required(const struct options *opts)
 {
-	const char *missing = NULL;
-
-	if (!opts->boot)
-		missing = "--boot=FILE";
-	else if (!opts->stage2)
-		missing = "--stage2=FILE";
-	else if (!opts->kernel)
-		missing = "--kernel=FILE";
-	else if (!opts->output)
-		missing = "-o FILE";
-	if (!missing)
+	if (opts->output)
 		return true;
-	fprintf(stderr, "%s: missing option %s\n", program_name, missing);
+	fprintf(stderr, "%s: missing option -o FILE\n", program_name);
 	try_help();
 	return false;
+}
+
+/* The option of piece I of default_pieces.  */
+static const char **piece_option(struct options *opts, size_t i)
+{
+	const char **given[N_PIECES] = {
+		&opts->boot, &opts->stage2, &opts->kernel
+	};
+
+	return given[i];
+}
+
+/* Point each piece not given at its installed copy, and check that the
+   copy is readable, so a missing one is reported with where it was
+   looked for and how to look elsewhere.  */
+static bool use_installed_pieces(struct options *opts)
+{
+	const char *env = getenv("PORTIX_DATADIR");
+	const char *dir = env && *env ? env : PORTIX_PKGDATADIR;
+
+	for (size_t i = 0; i < N_PIECES; i++) {
+		const char **option = piece_option(opts, i);
+		size_t size = strlen(dir) + 1 + strlen(default_pieces[i].file) + 1;
+		char *path;
+
+		if (*option)
+			continue;
+		path = malloc(size);
+		if (!path) {
+			fprintf(stderr, "%s: out of memory\n", program_name);
+			return false;
+		}
+		snprintf(path, size, "%s/%s", dir, default_pieces[i].file);
+		opts->defaults[i] = path;
+		*option = path;
+		if (access(path, R_OK) != 0) {
+			fprintf(stderr,
+				"%s: %s: cannot read %s: %s (set PORTIX_DATADIR"
+				" to the directory of boot.bin, stage2.bin and"
+				" kernel.bin, or give %s=FILE)\n",
+				program_name, path, default_pieces[i].what,
+				strerror(errno), default_pieces[i].option);
+			return false;
+		}
+	}
+	return true;
 }
 
 /* Check the values the library does not see, in the order given.  */
@@ -371,11 +413,12 @@ static bool check_values(const struct options *opts, struct values *val)
 	uint64_t *size_mb = &val->size_mb;
 
 	val->mode = PORTIX_MODE_RAW;
-	if (opts->mode && !mode_known(opts->mode, &val->mode)) {
+	if (opts->mode && portix_mode_by_name(opts->mode, &val->mode) < 0) {
 		fprintf(stderr, "%s: unknown mode '%s' (known:", program_name,
 			opts->mode);
-		for (size_t i = 0; i < N_MODES; i++)
-			fprintf(stderr, " %s", known_modes[i].name);
+		for (int m = 0; portix_mode_name((enum portix_mode)m); m++)
+			fprintf(stderr, " %s",
+				portix_mode_name((enum portix_mode)m));
 		fprintf(stderr, ")\n");
 		return false;
 	}
@@ -505,7 +548,8 @@ int main(int argc, char **argv)
 	if (status >= 0)
 		goto out_free_adds;
 	status = EXIT_FAILURE;
-	if (!check_values(&opts, &val) || !check_required(&opts))
+	if (!check_values(&opts, &val) || !check_required(&opts) ||
+	    !use_installed_pieces(&opts))
 		goto out_free_adds;
 
 	img = portix_image_new();
@@ -524,6 +568,8 @@ int main(int argc, char **argv)
 	if (status == EXIT_SUCCESS && opts.verbose)
 		status = close_stdout();
 out_free_adds:
+	for (size_t i = 0; i < N_PIECES; i++)
+		free(opts.defaults[i]);
 	free(opts.adds);
 	return status;
 }

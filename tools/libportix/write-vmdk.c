@@ -32,9 +32,9 @@
 #include <string.h>
 
 #include "internal.h"
+#include "vmdk.h"
 
 #define SECTOR PORTIX_SECTOR_SIZE
-#define VMDK_MAGIC 0x564D444Bu		/* "KDMV" on disk */
 #define GRAIN_SECTORS 128u		/* 64 KiB */
 #define GRAIN_BYTES (GRAIN_SECTORS * SECTOR)
 #define GTES_PER_GT 512u
@@ -42,21 +42,6 @@
 #define DESC_LBA 1u
 #define DESC_SECTORS 20u
 #define GD_AT_END 0xFFFFFFFFFFFFFFFFull
-
-/* Header flags.  */
-#define FLAG_NL_DETECT 0x00001u		/* the line-end bytes are valid */
-#define FLAG_RGD 0x00002u		/* a redundant GD is present */
-#define FLAG_COMPRESSED 0x10000u
-#define FLAG_MARKERS 0x20000u
-
-/* Header byte offsets (the structure is packed).  */
-enum {
-	H_MAGIC = 0, H_VERSION = 4, H_FLAGS = 8, H_CAPACITY = 12,
-	H_GRAIN_SIZE = 20, H_DESC_OFFSET = 28, H_DESC_SIZE = 36,
-	H_GTES_PER_GT = 44, H_RGD_OFFSET = 48, H_GD_OFFSET = 56,
-	H_OVERHEAD = 64, H_UNCLEAN = 72, H_NL = 73, H_NON_NL = 74,
-	H_CR = 75, H_CRLF_NL = 76, H_COMPRESS = 77
-};
 
 /* Stream markers: u64 value, u32 size, u32 type (metadata markers).  */
 #define MARKER_EOS 0
