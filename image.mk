@@ -2,8 +2,8 @@
 ##
 ##   make            builds portix.img (SIZE MiB, default from configure)
 ##   make image SIZE=64
-##   make run        boots it; COM1 on the terminal and in logs/serial.log,
-##                   QEMU's own trace in logs/debug.log
+##   make run        boots it with portix-run; COM1 on the terminal and in
+##                   logs/serial.log, QEMU's own trace in logs/debug.log
 
 SIZE = $(PORTIX_DISK_SIZE)
 # Extra words for the kernel command line, e.g. make run CMDLINE=crash=pf
@@ -30,36 +30,27 @@ CLEANFILES += portix.img
 MODE = raw
 
 # What make run boots, by MODE (spelled with _ for -: make variable
-# names here keep to letters, digits and _).
+# names here keep to letters, digits and _).  portix-run knows how QEMU
+# takes each medium.
 RUN_MODE = $(subst -,_,$(MODE))
-RUN_DISK = if=ide,index=0,media=disk
 run_medium_raw = portix.img
 run_medium_iso = dist/portix.iso
 run_medium_vdi = dist/portix.vdi
 run_medium_vmdk = dist/portix.vmdk
 run_medium_ventoy_sim = dist/portix-ventoy-sim.img
-run_drive_raw = -drive file=portix.img,format=raw,$(RUN_DISK)
-run_drive_iso = -cdrom dist/portix.iso
-run_drive_vdi = -drive file=dist/portix.vdi,format=vdi,$(RUN_DISK)
-run_drive_vmdk = -drive file=dist/portix.vmdk,format=vmdk,$(RUN_DISK)
-run_drive_ventoy_sim = -drive file=dist/portix-ventoy-sim.img,format=raw,$(RUN_DISK)
 RUN_MEDIUM = $(run_medium_$(RUN_MODE))
+# The QEMU configure found; without one, portix-run looks in PATH and
+# names the package to install.
+RUN_QEMU = $(if $(QEMU),--qemu='$(QEMU)')
 
-run: $(RUN_MEDIUM)
+run: $(RUN_MEDIUM) tools/portix-run$(EXEEXT)
 	@if test -z "$(RUN_MEDIUM)"; then \
 	  echo "make run: unknown MODE '$(MODE)' (known: raw iso vdi vmdk ventoy-sim)" >&2; \
 	  exit 1; fi
-	@if test -z "$(QEMU)"; then \
-	  echo "make run: qemu-system-x86_64 not found (apt-get install qemu-system-x86), then ./configure" >&2; \
-	  exit 1; fi
 	@$(MKDIR_P) logs
 	@echo "Booting $(RUN_MEDIUM); quit QEMU with Ctrl-A X."
-	$(QEMU) -nodefaults -no-reboot -m $(QEMU_MEMORY) \
-	  -display $(DISPLAY_MODE) -vga std \
-	  -chardev stdio,id=com1,mux=on,logfile=logs/serial.log \
-	  -serial chardev:com1 -mon chardev=com1,mode=readline \
-	  -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-	  -d guest_errors,cpu_reset -D logs/debug.log \
-	  $(run_drive_$(RUN_MODE))
+	tools/portix-run$(EXEEXT) $(RUN_QEMU) --display=$(DISPLAY_MODE) \
+	  --memory=$(QEMU_MEMORY) --log=logs/serial.log $(RUN_MEDIUM) -- \
+	  -d guest_errors,cpu_reset -D logs/debug.log
 
 .PHONY: image run

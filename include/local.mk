@@ -12,3 +12,8 @@ portixinclude_HEADERS = \
 # The FAT contract: shared by the kernel, libportix and the FAT tests,
 # not installed (libportix exports only portix_*).
 noinst_HEADERS = include/portix/fat.h
+
+# Written by configure from version.h.in: the version macros.
+nodist_portixinclude_HEADERS = include/portix/version.h
+EXTRA_DIST += include/portix/version.h.in
+DISTCLEANFILES += include/portix/version.h

@@ -93,7 +93,7 @@ KERNEL_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/kernel \
 # where the sources were unpacked.
 KERNEL_ALL_CFLAGS = $(KERNEL_BASE_CFLAGS) -std=gnu11 -mcmodel=small \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables \
-	-ffile-prefix-map=$(abs_top_srcdir)/= -ffile-prefix-map=$(top_srcdir)/= \
+	'-ffile-prefix-map=$(abs_top_srcdir)/=' '-ffile-prefix-map=$(top_srcdir)/=' \
 	$(KERNEL_OPT_CFLAGS) -Wall -Wextra $(PORTIX_WERROR) $(KERNEL_CFLAGS)
 
 # The objects depend on Makefile: configure's switches are -D flags.

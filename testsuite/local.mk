@@ -2,7 +2,8 @@
 ##
 ## runtest runs in testsuite/ of the build tree, where it finds site.exp
 ## (written here from configure's findings) and leaves portix.sum and
-## portix.log.  Without runtest, make check says so loudly and runs nothing.
+## portix.log.  Without runtest, make check says so, naming the package,
+## and fails: a missing build dependency must not look like a pass.
 
 testsuite/site.exp: Makefile
 	$(AM_V_GEN)$(MKDIR_P) testsuite && { \
@@ -28,6 +29,11 @@ testsuite/site.exp: Makefile
 	  echo 'set CRC32_TEST "$(abs_top_builddir)/tools/tests/test-crc32$(EXEEXT)"'; \
 	  echo 'set IMAGE_API_TEST "$(abs_top_builddir)/tools/tests/test-image-api$(EXEEXT)"'; \
 	  echo 'set PROBE_TEST "$(abs_top_builddir)/tools/tests/test-probe$(EXEEXT)"'; \
+	  echo 'set PORTIX_RUN "$(abs_top_builddir)/tools/portix-run$(EXEEXT)"'; \
+	  echo 'set UNIX_RELAY "$(abs_top_builddir)/tools/tests/unix-relay$(EXEEXT)"'; \
+	  echo 'set CC {$(CC)}'; \
+	  echo 'set CXX "$(PORTIX_CXX)"'; \
+	  echo 'set PORTIX_HEADERS {$(notdir $(portixinclude_HEADERS) $(nodist_portixinclude_HEADERS))}'; \
 	  echo 'set XORRISO "$(XORRISO)"'; \
 	  echo 'set QEMU_IMG "$(QEMU_IMG)"'; \
 	  echo 'set PORTIX_ISO_WRITER "$(PORTIX_ISO_WRITER)"'; \
@@ -43,13 +49,19 @@ testsuite/site.exp: Makefile
 # Everything the tests boot or run must be built first.
 check-local: testsuite/site.exp all $(check_PROGRAMS)
 	@if test -z "$(PORTIX_RUNTEST)"; then \
-	  echo '***********************************************************'; \
-	  echo '*** UNSUPPORTED: runtest (DejaGnu) not found.'; \
-	  echo '*** No test was run.  On Debian: apt-get install dejagnu,'; \
-	  echo '*** then ./configure again.'; \
-	  echo '***********************************************************'; \
-	  exit 0; \
+	  echo '***********************************************************' >&2; \
+	  echo '*** make check: runtest (DejaGnu) not found; no test ran.' >&2; \
+	  echo '*** Install the package dejagnu (Debian, Ubuntu, Fedora),' >&2; \
+	  echo '*** then ./configure again.' >&2; \
+	  echo '***********************************************************' >&2; \
+	  exit 1; \
 	fi; \
+	case '$(abs_top_builddir)$(abs_top_srcdir)' in *' '*) \
+	  echo 'make check: DejaGnu cannot run in a directory whose path' >&2; \
+	  echo 'holds a space (runtest fails to source site.exp); build in' >&2; \
+	  echo 'a path without spaces to run the testsuite.' >&2; \
+	  exit 1;; \
+	esac; \
 	cd testsuite && \
 	$(PORTIX_RUNTEST) --tool portix --srcdir "$(abs_top_srcdir)/testsuite" \
 	  $(RUNTESTFLAGS)
@@ -67,3 +79,14 @@ EXTRA_DIST += testsuite/config testsuite/lib testsuite/portix.boot \
 	testsuite/portix.storage
 EXTRA_DIST += testsuite/portix.images
 EXTRA_DIST += testsuite/portix.fs
+
+# make installcheck: the installed programs, library and pieces alone
+# (testsuite/installcheck says what it checks).
+installcheck-local:
+	CC='$(CC)' QEMU='$(QEMU)' $(SHELL) '$(srcdir)/testsuite/installcheck' \
+	  '$(bindir)' '$(libdir)' '$(VERSION)' testsuite/installcheck.tmp
+EXTRA_DIST += testsuite/installcheck
+clean-local: clean-installcheck
+clean-installcheck:
+	-rm -rf testsuite/installcheck.tmp
+.PHONY: clean-installcheck

@@ -21,6 +21,7 @@ tools_libportix_la_SOURCES = \
 	tools/libportix/datapart.c \
 	tools/libportix/addfile.c \
 	tools/libportix/probe.c \
+	tools/libportix/version.c \
 	tools/libportix/vdi.h \
 	tools/libportix/vmdk.h \
 	$(FAT_SOURCES) \
@@ -46,11 +47,21 @@ tools/libportix/chain-bin.h: boot/chain.bin
 CLEANFILES += tools/libportix/chain-bin.h
 
 bin_PROGRAMS += tools/portix-mkimage
-tools_portix_mkimage_SOURCES = tools/portix-mkimage.c
+tools_portix_mkimage_SOURCES = tools/portix-mkimage.c tools/cli.c tools/cli.h
 tools_portix_mkimage_LDADD = tools/libportix.la
 # Where the installed boot pieces are (PORTIX_DATADIR overrides it).
 tools_portix_mkimage_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DPORTIX_PKGDATADIR='"$(pkgdatadir)"'
+# Rebuilt when configure's directories change.
+$(tools_portix_mkimage_OBJECTS): Makefile
+
+bin_PROGRAMS += tools/portix-run
+tools_portix_run_SOURCES = tools/portix-run.c tools/cli.c tools/cli.h
+tools_portix_run_LDADD = tools/libportix.la
+# Where the installed kernel.elf is, for the gdb command it prints.
+tools_portix_run_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DPORTIX_PKGLIBDIR='"$(pkglibdir)"'
+$(tools_portix_run_OBJECTS): Makefile
 
 pkgconfigdir = $(libdir)/pkgconfig
 pkgconfig_DATA = tools/portix.pc
@@ -67,6 +78,9 @@ tools_tests_test_image_api_LDADD = tools/libportix.la
 check_PROGRAMS += tools/tests/test-probe
 tools_tests_test_probe_SOURCES = tools/tests/test-probe.c
 tools_tests_test_probe_LDADD = tools/libportix.la
+# The testsuite's way to QEMU's UNIX-socket monitor (Tcl has none).
+check_PROGRAMS += tools/tests/unix-relay
+tools_tests_unix_relay_SOURCES = tools/tests/unix-relay.c
 # The FAT code on its own, against image files and an in-memory disk.
 check_PROGRAMS += tools/tests/test-fat
 tools_tests_test_fat_SOURCES = \

@@ -25,6 +25,8 @@
 #include <portix/layout.h>
 #include <portix/probe.h>
 
+#include "cli.h"
+
 /* getopt's messages start with argv[0]; under libtool's wrapper that is
    .libs/lt-portix-mkimage, so main() puts this there instead.  */
 static char program_name[] = "portix-mkimage";
@@ -109,30 +111,6 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static void try_help(void)
-{
-	fprintf(stderr, "Try '%s --help' for more information.\n",
-		program_name);
-}
-
-/* Flush stdout and report a lost write (a full disk, a closed pipe), so
-   "portix-mkimage --help > /dev/full" fails as it should.  */
-static int close_stdout(void)
-{
-	bool had_error = ferror(stdout) != 0;
-	int close_failed = fclose(stdout) != 0;
-	int saved = errno;
-
-	if (!had_error && !close_failed)
-		return EXIT_SUCCESS;
-	if (close_failed)
-		fprintf(stderr, "%s: write error: %s\n", program_name,
-			strerror(saved));
-	else
-		fprintf(stderr, "%s: write error\n", program_name);
-	return EXIT_FAILURE;
-}
-
 static int print_help(void)
 {
 	printf("Usage: %s [OPTION]... -o FILE\n", program_name);
@@ -169,27 +147,12 @@ static int print_help(void)
 	       "\n"
 	       "boot.bin, stage2.bin and kernel.bin are read from PORTIX_DATADIR when\n"
 	       "it is set, else from %s.\n"
-	       "\n"
-	       "Report bugs to: %s\n",
+	       "\n",
 	       PORTIX_DISK_MB_DEFAULT, PORTIX_DISK_MB_MIN, PORTIX_SECTOR_SIZE,
 	       PORTIX_STAGE2_SECTORS, PORTIX_CMDLINE_MAX - 1,
-	       PORTIX_VENTOY_DISK_MB_DEFAULT, PORTIX_PKGDATADIR,
-	       PACKAGE_BUGREPORT);
-	if (PACKAGE_URL[0])
-		printf("Portix home page: <%s>\n", PACKAGE_URL);
-	return close_stdout();
-}
-
-static int print_version(void)
-{
-	printf("%s (Portix) %s\n"
-	       "Copyright (C) 2026 the Portix authors.\n"
-	       "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
-	       "This is free software: see the file COPYING for the terms under which\n"
-	       "you may change and share it.  There is NO WARRANTY, to the extent\n"
-	       "permitted by law.\n",
-	       program_name, PACKAGE_VERSION);
-	return close_stdout();
+	       PORTIX_VENTOY_DISK_MB_DEFAULT, PORTIX_PKGDATADIR);
+	cli_print_bug_report();
+	return cli_close_stdout(program_name);
 }
 
 /* Parse --size: decimal digits only (no sign, space or suffix), no
@@ -335,17 +298,17 @@ static int parse_args(int argc, char **argv, struct options *opts)
 		case OPT_HELP:
 			return print_help();
 		case OPT_VERSION:
-			return print_version();
+			return cli_print_version(program_name);
 		default:
 			/* getopt has said what was wrong.  */
-			try_help();
+			cli_try_help(program_name);
 			return EXIT_FAILURE;
 		}
 	}
 	if (optind < argc) {
 		fprintf(stderr, "%s: unexpected argument '%s'\n", program_name,
 			argv[optind]);
-		try_help();
+		cli_try_help(program_name);
 		return EXIT_FAILURE;
 	}
 	return -1;
@@ -357,7 +320,7 @@ static bool check_required(const struct options *opts)
 	if (opts->output)
 		return true;
 	fprintf(stderr, "%s: missing option -o FILE\n", program_name);
-	try_help();
+	cli_try_help(program_name);
 	return false;
 }
 
@@ -566,7 +529,7 @@ int main(int argc, char **argv)
 	portix_image_free(img);
 	/* -v printed on stdout: a lost write is an error too.  */
 	if (status == EXIT_SUCCESS && opts.verbose)
-		status = close_stdout();
+		status = cli_close_stdout(program_name);
 out_free_adds:
 	for (size_t i = 0; i < N_PIECES; i++)
 		free(opts.defaults[i]);

@@ -8,7 +8,9 @@
      paging on, the first 4 GiB identity-mapped with 2 MiB pages;
      RSP = a valid stack below PORTIX_BOOT_STACK_TOP (the kernel sets its own).
    Everything is little-endian.  The offsets live in layout.h (NASM reads
-   them there); the assertions below keep the structures in step.  */
+   them there); the assertions below keep the structures in step.
+   Installed with libportix as the boot protocol's definition (see
+   portix(7)); none of libportix's functions takes these structures.  */
 
 #ifndef PORTIX_BOOT_H
 #define PORTIX_BOOT_H
@@ -59,6 +61,9 @@ struct portix_boot_info {
 	struct portix_e820_entry e820[PORTIX_E820_MAX];
 };
 
+/* The checks need C11 (the kernel and libportix are built as C11); a
+   C99 or C++ user of this header skips them.  */
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
 #define PORTIX_CHECK_OFFSET(type, field, off) \
 	_Static_assert(__builtin_offsetof(type, field) == (off), \
 		       #type "." #field " must sit at " #off)
@@ -94,5 +99,7 @@ _Static_assert(sizeof(struct portix_boot_info) == PORTIX_BI_SIZE,
 	       "boot-info size");
 _Static_assert(PORTIX_BI_SIZE <= PORTIX_BOOTINFO_MAX_SIZE,
 	       "boot-info must fit its page");
+
+#endif /* C11 */
 
 #endif /* PORTIX_BOOT_H */

@@ -1,0 +1,32 @@
+## doc/local.mk - manual pages and design notes.
+
+man_MANS += doc/portix-mkimage.1 doc/portix-run.1 doc/portix.7
+# libportix: a page per group of functions, and a one-line page (.so)
+# for each other function of the group.
+MAN3_PAGES = \
+	doc/man3/libportix.3 \
+	doc/man3/portix_crc32.3 \
+	doc/man3/portix_image_add_file.3 \
+	doc/man3/portix_image_error.3 \
+	doc/man3/portix_image_free.3 \
+	doc/man3/portix_image_load_kernel.3 \
+	doc/man3/portix_image_load_stage1.3 \
+	doc/man3/portix_image_load_stage2.3 \
+	doc/man3/portix_image_new.3 \
+	doc/man3/portix_image_probe.3 \
+	doc/man3/portix_image_set_cmdline.3 \
+	doc/man3/portix_image_set_epoch.3 \
+	doc/man3/portix_image_set_force_chs.3 \
+	doc/man3/portix_image_set_progress.3 \
+	doc/man3/portix_image_set_size_mb.3 \
+	doc/man3/portix_image_set_ventoy_size_mb.3 \
+	doc/man3/portix_image_set_vmdk_format.3 \
+	doc/man3/portix_image_write.3 \
+	doc/man3/portix_image_write_raw.3 \
+	doc/man3/portix_mode_by_name.3 \
+	doc/man3/portix_mode_name.3 \
+	doc/man3/portix_version.3
+man_MANS += $(MAN3_PAGES)
+EXTRA_DIST += doc/portix-run.1 doc/portix.7 $(MAN3_PAGES)
+EXTRA_DIST += doc/portix-mkimage.1 doc/ARCHITECTURE.md doc/PERFORMANCE.md \
+	bench/media-cost

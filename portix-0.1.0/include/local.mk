@@ -1,0 +1,19 @@
+## include/local.mk - headers shared by boot stages, kernel and tools.
+
+portixincludedir = $(includedir)/portix
+# The public face of libportix.
+portixinclude_HEADERS = \
+	include/portix/image.h \
+	include/portix/layout.h \
+	include/portix/boot.h \
+	include/portix/crc32.h \
+	include/portix/probe.h
+
+# The FAT contract: shared by the kernel, libportix and the FAT tests,
+# not installed (libportix exports only portix_*).
+noinst_HEADERS = include/portix/fat.h
+
+# Written by configure from version.h.in: the version macros.
+nodist_portixinclude_HEADERS = include/portix/version.h
+EXTRA_DIST += include/portix/version.h.in
+DISTCLEANFILES += include/portix/version.h

@@ -1,0 +1,211 @@
+/* layout.h - Portix disk and memory layout: the one source of truth.
+
+   Boot stages, kernel and host tools all take these numbers from here.
+   boot/layout.inc is generated from this file by the build (a sed script
+   turns each "#define PORTIX_..." into "%define PORTIX_..."), so:
+     - every value is a plain integer or character expression that both C
+       and NASM accept (no casts, no U/L suffixes);
+     - comments stand on lines of their own, never after a value.
+   Changing the stage 2 size or the kernel LBA is a one-line change here.  */
+
+#ifndef PORTIX_LAYOUT_H
+#define PORTIX_LAYOUT_H
+
+/* Boot protocol version, checked by stage 2 and the kernel.  */
+#define PORTIX_PROTOCOL_VERSION 1
+
+#define PORTIX_SECTOR_SIZE 512
+
+/* ---- Disk layout (LBAs relative to the image's base LBA) ---- */
+
+/* Stage 1: the MBR.  */
+#define PORTIX_STAGE1_LBA 0
+/* Stage 2: a fixed number of sectors right after the MBR.  */
+#define PORTIX_STAGE2_LBA 1
+#define PORTIX_STAGE2_SECTORS 64
+/* The kernel follows stage 2.  */
+#define PORTIX_KERNEL_LBA (PORTIX_STAGE2_LBA + PORTIX_STAGE2_SECTORS)
+/* The reserved boot area (stage 1, stage 2, kernel) ends here; the data
+   partition starts on this boundary (1 MiB, as partitioning tools align).  */
+#define PORTIX_RESERVED_END_LBA 2048
+#define PORTIX_PARTITION_ALIGN_SECTORS 2048
+#define PORTIX_KERNEL_MAX_SECTORS (PORTIX_RESERVED_END_LBA - PORTIX_KERNEL_LBA)
+
+/* Whole-disk size in MiB: default and minimum.  */
+#define PORTIX_DISK_MB_DEFAULT 8
+#define PORTIX_DISK_MB_MIN 8
+
+/* ---- Stage 1 (MBR) byte offsets ---- */
+
+/* Bytes 3..PORTIX_MBR_BPB_END-1 stay zero: BIOSes that emulate a USB
+   floppy may patch a BIOS parameter block there.  Code starts after it.  */
+#define PORTIX_MBR_BPB_END 0x3E
+/* The parameter block portix-mkimage patches.  Stage 1 code must end
+   before it; the build fails otherwise.  */
+#define PORTIX_S1_PARAMS 0x1A0
+/* Fields, as offsets inside the parameter block.  */
+/* u64: LBA of this image's sector 0 on the physical disk.  */
+#define PORTIX_S1_BASE_LBA 0x00
+/* u32: stage 2 LBA relative to the base.  */
+#define PORTIX_S1_STAGE2_LBA 0x08
+/* u16: stage 2 length in sectors.  */
+#define PORTIX_S1_STAGE2_SECTORS 0x0C
+/* u8: PORTIX_S1_FLAG_* bits.  */
+#define PORTIX_S1_FLAGS 0x0E
+#define PORTIX_S1_PARAMS_SIZE 0x10
+/* Read the disk by CHS even when INT 13h extensions work (for tests).  */
+#define PORTIX_S1_FLAG_FORCE_CHS 0x01
+/* Classic MBR fields.  */
+#define PORTIX_MBR_DISK_SIGNATURE 0x1B8
+#define PORTIX_MBR_PARTITION_TABLE 0x1BE
+#define PORTIX_MBR_PARTITION_ENTRY_SIZE 16
+#define PORTIX_MBR_SIGNATURE 0x1FE
+
+/* Stage 1 failure codes: stage 1 prints "E" and one of these, on the
+   screen and on COM1, then halts.  */
+/* INT 13h extended read (AH=42h) failed after retries.  */
+#define PORTIX_S1_ERR_LBA_READ '1'
+/* INT 13h AH=08h (get drive parameters) failed.  */
+#define PORTIX_S1_ERR_GEOMETRY '2'
+/* CHS read (AH=02h) failed after retries, or the LBA is beyond CHS reach.  */
+#define PORTIX_S1_ERR_CHS_READ '3'
+/* Stage 2 loaded, but its header has the wrong magic.  */
+#define PORTIX_S1_ERR_STAGE2_MAGIC '4'
+
+/* ---- Stage 2 header (first sector of stage 2), byte offsets ---- */
+
+/* "PXS2" read as a little-endian u32.  */
+#define PORTIX_S2_MAGIC 0x32535850
+/* u32 magic, u16 protocol version, u16 header size.  */
+#define PORTIX_S2_HDR_MAGIC 0x00
+#define PORTIX_S2_HDR_VERSION 0x04
+#define PORTIX_S2_HDR_SIZE 0x06
+/* u32: kernel LBA relative to the base.  */
+#define PORTIX_S2_HDR_KERNEL_LBA 0x08
+/* u32: kernel length in sectors, and in bytes.  */
+#define PORTIX_S2_HDR_KERNEL_SECTORS 0x0C
+#define PORTIX_S2_HDR_KERNEL_SIZE 0x10
+/* u32: CRC-32 (IEEE 802.3, as zlib) of the kernel's KERNEL_SIZE bytes.  */
+#define PORTIX_S2_HDR_KERNEL_CRC32 0x14
+/* u32: PORTIX_S2_FLAG_* bits.  */
+#define PORTIX_S2_HDR_FLAGS 0x18
+#define PORTIX_S2_HDR_RESERVED 0x1C
+/* char[PORTIX_CMDLINE_MAX]: NUL-terminated kernel command line.  */
+#define PORTIX_S2_HDR_CMDLINE 0x20
+#define PORTIX_CMDLINE_MAX 256
+#define PORTIX_S2_HEADER_SIZE (PORTIX_S2_HDR_CMDLINE + PORTIX_CMDLINE_MAX)
+/* Stage 1 jumps here (stage 2 address + this offset): the second sector.  */
+#define PORTIX_S2_ENTRY_OFFSET 0x200
+/* Stage 2 prints nothing on COM1 (it still uses the screen).  */
+#define PORTIX_S2_FLAG_NO_SERIAL 0x01
+
+/* ---- Physical memory used while booting ---- */
+
+#define PORTIX_STAGE1_ADDR 0x7C00
+#define PORTIX_STAGE2_ADDR 0x8000
+/* Real-mode stack top for both stages (grows down, below stage 1).  */
+#define PORTIX_BOOT_STACK_TOP 0x7C00
+/* The boot-info block stage 2 hands the kernel (see boot.h).  The kernel
+   is told its address in RDI and must treat the page as reserved until
+   it has copied what it needs.  */
+#define PORTIX_BOOTINFO_ADDR 0x3000
+#define PORTIX_BOOTINFO_MAX_SIZE 0x1000
+/* Stage 2 reads the kernel through this low buffer, then copies it up.  */
+#define PORTIX_LOAD_BUFFER_ADDR 0x10000
+#define PORTIX_LOAD_BUFFER_SECTORS 64
+/* Stage 2's page tables: PML4, PDPT and 4 page directories that map the
+   first 4 GiB with 2 MiB pages (identity).  */
+#define PORTIX_PAGE_TABLES_ADDR 0x20000
+#define PORTIX_PAGE_TABLES_SIZE 0x6000
+/* The kernel is a flat binary loaded here; its entry is its first byte.  */
+#define PORTIX_KERNEL_ADDR 0x100000
+/* The kernel image must end below this address (the ISA hole at 15 MiB).  */
+#define PORTIX_KERNEL_LOAD_LIMIT 0xF00000
+
+/* Long-mode selectors in stage 2's GDT, valid at kernel entry.  */
+#define PORTIX_BOOT_CODE64_SEL 0x08
+#define PORTIX_BOOT_DATA_SEL 0x10
+
+/* ---- Boot-info block, byte offsets (see struct portix_boot_info) ---- */
+
+/* "PXBI" read as a little-endian u32.  */
+#define PORTIX_BI_MAGIC 0x49425850
+#define PORTIX_BI_OFF_MAGIC 0x00
+#define PORTIX_BI_OFF_VERSION 0x04
+#define PORTIX_BI_OFF_SIZE 0x06
+#define PORTIX_BI_OFF_BOOT_DRIVE 0x08
+#define PORTIX_BI_OFF_FLAGS 0x09
+#define PORTIX_BI_OFF_E820_COUNT 0x0A
+#define PORTIX_BI_OFF_KERNEL_SIZE 0x0C
+#define PORTIX_BI_OFF_BASE_LBA 0x10
+#define PORTIX_BI_OFF_KERNEL_ADDR 0x18
+#define PORTIX_BI_OFF_CMDLINE 0x20
+#define PORTIX_BI_OFF_E820 (PORTIX_BI_OFF_CMDLINE + PORTIX_CMDLINE_MAX)
+#define PORTIX_E820_ENTRY_SIZE 24
+#define PORTIX_E820_MAX 128
+#define PORTIX_BI_SIZE (PORTIX_BI_OFF_E820 + PORTIX_E820_MAX * PORTIX_E820_ENTRY_SIZE)
+/* Boot-info flags.  */
+/* Stage 2 read the kernel by CHS (no usable INT 13h extensions).  */
+#define PORTIX_BI_FLAG_CHS 0x01
+/* A20 was already enabled when stage 2 started.  */
+#define PORTIX_BI_FLAG_A20_WAS_ON 0x02
+/* Stage 2 header asked for no serial output.  */
+#define PORTIX_BI_FLAG_NO_SERIAL 0x04
+
+/* ---- Added by the boot stages' author, for the lead to review ---- */
+
+/* Chain-loading: an MBR that boots a partition (DOS style, and the
+   ventoy-sim one) relocates itself here, loads the partition's first
+   sector at PORTIX_STAGE1_ADDR and hands it DS:SI = the partition entry,
+   i.e. this + PORTIX_MBR_PARTITION_TABLE + n * PORTIX_MBR_PARTITION_ENTRY_SIZE.
+   Stage 1 then takes its base LBA from that entry.  */
+#define PORTIX_CHAINLOAD_ADDR 0x600
+/* Fields of an MBR partition entry, as offsets inside it.  */
+/* u8: 0x80 bootable, 0x00 not; anything else is not a partition entry.  */
+#define PORTIX_MBR_PART_STATUS 0x00
+/* u8: partition type (0 = unused entry).  */
+#define PORTIX_MBR_PART_TYPE 0x04
+/* u32: first sector (LBA) and length in sectors.  */
+#define PORTIX_MBR_PART_LBA 0x08
+#define PORTIX_MBR_PART_SECTORS 0x0C
+
+/* ---- Media beyond the raw image (portix-mkimage --mode) ---- */
+
+/* ventoy-sim: the image starts at this LBA of a bigger disk, whose MBR
+   (boot/chain.asm) chain-loads it; the disk is this big by default.  */
+#define PORTIX_VENTOY_IMAGE_LBA 2048
+#define PORTIX_VENTOY_DISK_MB_DEFAULT 64
+/* The partition type of the ventoy-sim entry: "non-FS data".  */
+#define PORTIX_VENTOY_PART_TYPE 0xDA
+/* boot/chain.asm failure codes: it prints "C" and one of these, on the
+   screen and on COM1, then halts.  */
+/* No partition entry is marked bootable (0x80).  */
+#define PORTIX_CHAIN_ERR_NO_ACTIVE '1'
+/* Reading the partition's first sector failed after retries.  */
+#define PORTIX_CHAIN_ERR_READ '2'
+/* The partition's first sector does not end in 55 AA.  */
+#define PORTIX_CHAIN_ERR_SIGNATURE '3'
+
+/* ISO (El Torito hard-disk emulation).  The kernel finds the disk image
+   on the CD this way: read CD sector PORTIX_ISO_BOOT_RECORD_LBA (2048-byte
+   sectors), check type 0 and "CD001", take the u32 at
+   PORTIX_ELTORITO_CATALOG_PTR (the boot catalog's sector), read that
+   sector, check the validation entry (55 AA at 0x1E), and take the u32
+   at PORTIX_ELTORITO_LOAD_RBA: the CD sector where the image (its LBA 0)
+   starts.  Image LBA n is then byte RBA * 2048 + n * 512 of the CD.  */
+#define PORTIX_ISO_SECTOR_SIZE 2048
+#define PORTIX_ISO_BOOT_RECORD_LBA 17
+#define PORTIX_ELTORITO_CATALOG_PTR 0x47
+#define PORTIX_ELTORITO_LOAD_RBA 0x28
+/* The geometry the hard-disk media's partition table must encode, for
+   BIOSes that take it from there (SeaBIOS under El Torito hard-disk
+   emulation): 64 heads, 32 sectors, so a cylinder is 1 MiB and every
+   partition aligned to PORTIX_PARTITION_ALIGN_SECTORS starts and ends on
+   a cylinder boundary: entry 0's end CHS is the disk's last cylinder,
+   head 63, sector 32.  Disks beyond 1024 such cylinders (1 GiB) get the
+   usual saturated end CHS (FE FF FF, 255 heads x 63 sectors); stage 1
+   reads only the first MiB, which any geometry guessed from it reaches.  */
+#define PORTIX_CHS_HEADS 64
+#define PORTIX_CHS_SECTORS 32
+
+#endif /* PORTIX_LAYOUT_H */

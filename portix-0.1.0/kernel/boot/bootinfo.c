@@ -1,0 +1,112 @@
+/* bootinfo.c - copy, check and show the boot-info block from stage 2.
+
+   Receives: RDI from entry.asm, which stage 2 sets to the block it
+   built (protocol in include/portix/boot.h).  The block sits in low
+   memory the kernel will want back, so it is copied whole into .bss
+   before anything else happens.
+   Leaves:   the copy, reachable through bootinfo().  */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <portix/boot.h>
+#include <portix/layout.h>
+
+#include "boot/bootinfo.h"
+#include "config.h"
+#include "lib/printf.h"
+#include "lib/string.h"
+#include "panic.h"
+
+/* Stage 2 identity-maps the first 4 GiB; anything else would fault.  */
+#define MAPPED_LIMIT 0x100000000ULL
+
+#if PORTIX_DEBUG
+/* Set by the linker script (kernel.ld.S).  */
+extern char __kernel_start[], __kernel_image_end[];
+extern char __bss_start[], __bss_end[];
+#endif
+
+static struct portix_boot_info info;
+static uint64_t info_addr;	/* where stage 2 put it, for messages */
+static bool info_copied;	/* the address was readable */
+
+bool bootinfo_copy(const struct portix_boot_info *raw)
+{
+	info_addr = (uint64_t)(uintptr_t)raw;
+	if (!raw || info_addr > MAPPED_LIMIT - sizeof(info))
+		return false;
+	memcpy(&info, raw, sizeof(info));
+	info.cmdline[PORTIX_CMDLINE_MAX - 1] = '\0';
+	info_copied = true;
+	return info.magic == PORTIX_BI_MAGIC;
+}
+
+bool bootinfo_wants_serial(void)
+{
+	if (info.magic != PORTIX_BI_MAGIC)
+		return true;
+	return !(info.flags & PORTIX_BI_FLAG_NO_SERIAL);
+}
+
+void bootinfo_check(void)
+{
+	if (!info_copied)
+		panic("boot-info: address 0x%lx is outside mapped memory",
+		      info_addr);
+	if (info.magic != PORTIX_BI_MAGIC)
+		panic("boot-info: bad magic 0x%08x at 0x%lx (expected 0x%08x)",
+		      info.magic, info_addr, PORTIX_BI_MAGIC);
+	if (info.version != PORTIX_PROTOCOL_VERSION)
+		panic("boot-info: protocol version %u, kernel speaks %u",
+		      info.version, PORTIX_PROTOCOL_VERSION);
+	if (info.size != sizeof(info))
+		panic("boot-info: size %u, kernel expects %zu", info.size,
+		      sizeof(info));
+	if (info.e820_count > PORTIX_E820_MAX)
+		panic("boot-info: %u E820 entries, at most %u fit",
+		      info.e820_count, PORTIX_E820_MAX);
+	if (info.kernel_addr != PORTIX_KERNEL_ADDR)
+		panic("boot-info: kernel loaded at 0x%lx, linked for 0x%x",
+		      info.kernel_addr, PORTIX_KERNEL_ADDR);
+}
+
+static void print_memory(void)
+{
+	uint64_t usable = 0;
+	unsigned int i;
+
+	for (i = 0; i < info.e820_count; i++)
+		if (info.e820[i].type == PORTIX_E820_USABLE)
+			usable += info.e820[i].length;
+	kprintf("memory: %lu MiB usable in %u E820 entries\n", usable >> 20,
+		info.e820_count);
+	/* Ranges are [start, end): end is exclusive.  */
+	for (i = 0; i < info.e820_count; i++)
+		kprintf("  e820: 0x%016lx-0x%016lx type %u\n",
+			info.e820[i].base,
+			info.e820[i].base + info.e820[i].length,
+			info.e820[i].type);
+}
+
+void bootinfo_print(void)
+{
+	kprintf("boot: drive 0x%02x, base LBA %lu, kernel %u bytes at 0x%lx"
+		"%s\n", info.boot_drive, info.base_lba, info.kernel_size,
+		info.kernel_addr,
+		(info.flags & PORTIX_BI_FLAG_CHS) ? ", CHS" : "");
+	print_memory();
+	kprintf("cmdline: %s\n", info.cmdline[0] ? info.cmdline : "(none)");
+#if PORTIX_DEBUG
+	kprintf("debug: kernel image 0x%lx-0x%lx, .bss 0x%lx-0x%lx\n",
+		(uint64_t)(uintptr_t)__kernel_start,
+		(uint64_t)(uintptr_t)__kernel_image_end,
+		(uint64_t)(uintptr_t)__bss_start,
+		(uint64_t)(uintptr_t)__bss_end);
+#endif
+}
+
+const struct portix_boot_info *bootinfo(void)
+{
+	return &info;
+}

@@ -1,0 +1,44 @@
+/* console.h - where kernel text goes, and where shell input comes from.
+
+   Output fans out to the VGA text screen and to COM1 (when built with
+   PORTIX_WITH_SERIAL and not disabled by the boot loader).  Input
+   comes from COM1 and the PS/2 keyboard, both interrupt-driven, into
+   one queue that console_getc() reads, halting the CPU while it is
+   empty.  Call order: console_init() early (output only, polled);
+   console_start_input() after irq_init().  Layers: kprintf, klog and
+   the shell above; drivers/vga.c, serial.c, keyboard.c below.  */
+
+#ifndef KERNEL_CONSOLE_H
+#define KERNEL_CONSOLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Bring up the output devices.  USE_SERIAL false keeps COM1 silent
+   (boot-info flag PORTIX_BI_FLAG_NO_SERIAL).  */
+void console_init(bool use_serial);
+
+/* Hook the input devices to the queue (needs irq_init()).  */
+void console_start_input(void);
+
+/* Write one character / LEN characters; '\n' becomes "\r\n" on serial.  */
+void console_putc(char c);
+void console_write(const char *s, size_t len);
+
+/* Clear the screen, and a serial terminal (ANSI "ESC [ 2 J ESC [ H").  */
+void console_clear(void);
+
+/* Wait until everything written so far has left the devices.  */
+void console_flush(void);
+
+/* True when some device can deliver input (else console_getc() would
+   wait forever).  */
+bool console_has_input(void);
+
+/* Next input byte, waiting for it with the CPU halted.  */
+int console_getc(void);
+
+/* Which devices are in use, for messages.  */
+bool console_serial_enabled(void);
+
+#endif /* KERNEL_CONSOLE_H */

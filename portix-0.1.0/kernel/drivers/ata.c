@@ -1,0 +1,528 @@
+/* ata.c - polled PIO driver for ATA disks and ATAPI drives on the
+   legacy IDE ports (primary 0x1F0/0x3F6, secondary 0x170/0x376).
+
+   Receives: the PIT programmed (timer_poll bounds every wait, with
+   interrupts on or off); the drives never interrupt (nIEN).  Leaves: ata_init() fills the
+   drive table; after that each call is one complete command, and the
+   channel is idle (BSY clear) between calls, or reset after a timeout.
+   See ata.h for the contract.  */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arch/x86_64/io.h"
+#include "arch/x86_64/pit.h"
+#include "drivers/ata.h"
+#include "lib/string.h"
+
+/* Command block registers, offsets from io.  */
+#define REG_DATA	0
+#define REG_ERROR	1	/* read */
+#define REG_FEATURES	1	/* write */
+#define REG_COUNT	2
+#define REG_LBA0	3
+#define REG_LBA1	4	/* ATAPI: byte count, low */
+#define REG_LBA2	5	/* ATAPI: byte count, high */
+#define REG_DRIVE	6
+#define REG_STATUS	7	/* read */
+#define REG_COMMAND	7	/* write */
+
+/* Control block: alternate status (read), device control (write).  */
+#define CTRL_NIEN	0x02
+#define CTRL_SRST	0x04
+
+#define ST_ERR		0x01
+#define ST_DRQ		0x08
+#define ST_DF		0x20
+#define ST_DRDY		0x40
+#define ST_BSY		0x80
+
+#define CMD_READ	0x20
+#define CMD_READ_EXT	0x24
+#define CMD_WRITE	0x30
+#define CMD_WRITE_EXT	0x34
+#define CMD_PACKET	0xA0
+#define CMD_ID_PACKET	0xA1
+#define CMD_FLUSH	0xE7
+#define CMD_FLUSH_EXT	0xEA
+#define CMD_IDENTIFY	0xEC
+
+#define LBA28_LIMIT	(1ULL << 28)
+#define LBA48_LIMIT	(1ULL << 48)
+
+static struct ata_drive drives[ATA_MAX_DRIVES];
+static int ndrives;
+
+static const struct {
+	uint16_t io, ctrl;
+} channels[2] = { { 0x1F0, 0x3F6 }, { 0x170, 0x376 } };
+
+/* Which drive each channel last selected (0xFF: unknown).  */
+static uint8_t selected[2] = { 0xFF, 0xFF };
+
+/* The 400 ns a drive needs after a select or a command before its
+   status means anything: four reads of the alternate status.  */
+static void delay400(uint16_t ctrl)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		(void)inb(ctrl);
+}
+
+/* What wait_status waits for, and the status it saw last.  */
+struct status_wait {
+	uint16_t io;
+	uint8_t mask, want;
+	uint8_t st;
+};
+
+static bool status_reached(void *arg)
+{
+	struct status_wait *w = arg;
+
+	w->st = inb(w->io + REG_STATUS);
+	if (w->st & ST_BSY)
+		return false;
+	return (w->st & (ST_ERR | ST_DF)) || (w->st & w->mask) == w->want;
+}
+
+/* Wait until BSY is clear and (STATUS & MASK) == WANT, or ERR/DF.
+   Returns the final status, or -1 after MS milliseconds.  */
+static int wait_status(uint16_t io, uint8_t mask, uint8_t want,
+		       uint64_t ms)
+{
+	struct status_wait w = { io, mask, want, 0 };
+
+	if (status_reached(&w) || timer_poll(status_reached, &w, ms))
+		return w.st;
+	return -1;
+}
+
+/* Software reset of a channel: the way out of a timed-out command.  */
+static void channel_reset(const struct ata_drive *d)
+{
+	outb(d->ctrl, CTRL_NIEN | CTRL_SRST);
+	delay400(d->ctrl);	/* SRST must be held at least 5 us */
+	delay400(d->ctrl);
+	delay400(d->ctrl);
+	outb(d->ctrl, CTRL_NIEN);
+	(void)wait_status(d->io, 0, 0, ATA_TIMEOUT_MS);
+	selected[d->channel] = 0xFF;
+}
+
+/* Select D with the LBA mode bits HEAD (0xE0 | bits 24..27 for LBA28,
+   0x40 for LBA48, 0xA0 for ATAPI).  */
+static int select_drive(struct ata_drive *d, uint8_t head)
+{
+	if (wait_status(d->io, 0, 0, ATA_TIMEOUT_MS) < 0)
+		return ATA_ETIMEDOUT;
+	outb(d->io + REG_DRIVE, head | (uint8_t)(d->slave << 4));
+	if (selected[d->channel] != d->slave) {
+		delay400(d->ctrl);
+		selected[d->channel] = d->slave;
+	}
+	return 0;
+}
+
+/* A failed step: note the error register, reset after a timeout.  */
+static int fail(struct ata_drive *d, int st)
+{
+	if (st < 0) {
+		d->last_error = 0;
+		channel_reset(d);
+		return ATA_ETIMEDOUT;
+	}
+	d->last_error = inb(d->io + REG_ERROR);
+	return ATA_EIO;
+}
+
+static void read_words(uint16_t port, void *buf, size_t words)
+{
+	__asm__ volatile("rep insw"
+			 : "+D"(buf), "+c"(words)
+			 : "d"(port)
+			 : "memory");
+}
+
+static void write_words(uint16_t port, const void *buf, size_t words)
+{
+	__asm__ volatile("rep outsw"
+			 : "+S"(buf), "+c"(words)
+			 : "d"(port)
+			 : "memory");
+}
+
+/* Copy an IDENTIFY string (bytes swapped in each word), cut spaces.  */
+static void id_string(char *dst, const uint16_t *id, int first, int words)
+{
+	int i, n = 0;
+
+	for (i = 0; i < words; i++) {
+		dst[n++] = (char)(id[first + i] >> 8);
+		dst[n++] = (char)(id[first + i] & 0xFF);
+	}
+	while (n > 0 && (dst[n - 1] == ' ' || dst[n - 1] == '\0'))
+		n--;
+	dst[n] = '\0';
+}
+
+/* Probe one position with IDENTIFY (DEVICE or, after the ATAPI
+   signature, PACKET DEVICE).  Fills D and returns true if a drive
+   answered.  */
+static bool probe(struct ata_drive *d)
+{
+	uint16_t id[256];
+	uint8_t cmd = CMD_IDENTIFY, mid, high;
+	int st;
+
+	outb(d->io + REG_DRIVE, 0xA0 | (uint8_t)(d->slave << 4));
+	delay400(d->ctrl);
+	selected[d->channel] = d->slave;
+	/* No device answers with status 0 (or a floating 0xFF).  */
+	st = inb(d->io + REG_STATUS);
+	if (st == 0 || st == 0xFF)
+		return false;
+again:
+	outb(d->io + REG_COUNT, 0);
+	outb(d->io + REG_LBA0, 0);
+	outb(d->io + REG_LBA1, 0);
+	outb(d->io + REG_LBA2, 0);
+	outb(d->io + REG_COMMAND, cmd);
+	delay400(d->ctrl);
+	if (inb(d->io + REG_STATUS) == 0)
+		return false;
+	st = wait_status(d->io, 0, 0, ATA_TIMEOUT_MS);
+	if (st < 0) {
+		channel_reset(d);
+		return false;
+	}
+	mid = inb(d->io + REG_LBA1);
+	high = inb(d->io + REG_LBA2);
+	if (cmd == CMD_IDENTIFY && mid == 0x14 && high == 0xEB) {
+		/* Packet device: it aborted IDENTIFY DEVICE on purpose.  */
+		d->atapi = true;
+		cmd = CMD_ID_PACKET;
+		goto again;
+	}
+	if (cmd == CMD_IDENTIFY && (mid || high))
+		return false;	/* SATA or something else we do not drive */
+	st = wait_status(d->io, ST_DRQ, ST_DRQ, ATA_TIMEOUT_MS);
+	if (st < 0 || (st & (ST_ERR | ST_DF)))
+		return false;
+	read_words(d->io + REG_DATA, id, 256);
+
+	id_string(d->model, id, 27, 20);
+	if (!d->atapi) {
+		d->lba48 = (id[83] & (1u << 10)) != 0;
+		if (d->lba48)
+			d->sectors = (uint64_t)id[100] |
+				     (uint64_t)id[101] << 16 |
+				     (uint64_t)id[102] << 32 |
+				     (uint64_t)id[103] << 48;
+		if (!d->sectors)
+			d->sectors = (uint32_t)(id[60] | (uint32_t)id[61] << 16);
+		if (!d->sectors)
+			return false;	/* CHS-only disk: not supported */
+	}
+	return true;
+}
+
+int ata_init(void)
+{
+	int c, s;
+
+	ndrives = 0;
+	for (c = 0; c < 2; c++) {
+		outb(channels[c].ctrl, CTRL_NIEN);
+		/* A floating bus (no controller or no drives) reads 0xFF.  */
+		if (inb(channels[c].io + REG_STATUS) == 0xFF)
+			continue;
+		for (s = 0; s < 2; s++) {
+			struct ata_drive *d = &drives[ndrives];
+
+			memset(d, 0, sizeof(*d));
+			d->io = channels[c].io;
+			d->ctrl = channels[c].ctrl;
+			d->channel = (uint8_t)c;
+			d->slave = (uint8_t)s;
+			if (probe(d))
+				ndrives++;
+		}
+	}
+	return ndrives;
+}
+
+int ata_drive_count(void)
+{
+	return ndrives;
+}
+
+struct ata_drive *ata_drive(int i)
+{
+	return i >= 0 && i < ndrives ? &drives[i] : NULL;
+}
+
+/* Issue a read or write command for COUNT sectors at LBA (COUNT at most
+   256 for LBA28, 65536 for LBA48).  */
+static int issue(struct ata_drive *d, uint64_t lba, uint32_t count,
+		 bool write)
+{
+	uint16_t io = d->io;
+	int err;
+
+	if (lba + count <= LBA28_LIMIT && count <= 256) {
+		err = select_drive(d, 0xE0 | (uint8_t)((lba >> 24) & 0x0F));
+		if (err)
+			return err;
+		outb(io + REG_FEATURES, 0);
+		outb(io + REG_COUNT, (uint8_t)count);
+		outb(io + REG_LBA0, (uint8_t)lba);
+		outb(io + REG_LBA1, (uint8_t)(lba >> 8));
+		outb(io + REG_LBA2, (uint8_t)(lba >> 16));
+		outb(io + REG_COMMAND, write ? CMD_WRITE : CMD_READ);
+	} else {
+		err = select_drive(d, 0x40);
+		if (err)
+			return err;
+		/* High-order bytes first, then low: each register is a
+		   two-deep FIFO.  */
+		outb(io + REG_COUNT, (uint8_t)(count >> 8));
+		outb(io + REG_LBA0, (uint8_t)(lba >> 24));
+		outb(io + REG_LBA1, (uint8_t)(lba >> 32));
+		outb(io + REG_LBA2, (uint8_t)(lba >> 40));
+		outb(io + REG_COUNT, (uint8_t)count);
+		outb(io + REG_LBA0, (uint8_t)lba);
+		outb(io + REG_LBA1, (uint8_t)(lba >> 8));
+		outb(io + REG_LBA2, (uint8_t)(lba >> 16));
+		outb(io + REG_COMMAND, write ? CMD_WRITE_EXT : CMD_READ_EXT);
+	}
+	delay400(d->ctrl);
+	return 0;
+}
+
+/* The most sectors one command may move at LBA for D, or 0.  */
+static uint32_t chunk_limit(const struct ata_drive *d, uint64_t lba,
+			    uint32_t want)
+{
+	uint32_t max;
+
+	if (lba + (want < 256 ? want : 256) <= LBA28_LIMIT)
+		max = 256;
+	else if (d->lba48)
+		max = 65536;
+	else
+		return 0;
+	return want < max ? want : max;
+}
+
+static int check_range(const struct ata_drive *d, uint64_t lba,
+		       uint32_t count)
+{
+	if (!d || d->atapi || !count || lba >= d->sectors ||
+	    count > d->sectors - lba || lba + count > LBA48_LIMIT)
+		return ATA_EINVAL;
+	return 0;
+}
+
+/* Move COUNT sectors between the drive and BUF, in commands of at most
+   chunk_limit() sectors; WRITE says which way.  */
+static int pio_transfer(struct ata_drive *d, uint64_t lba, uint32_t count,
+			uint8_t *buf, bool write)
+{
+	uint32_t n, i;
+	int st, err;
+
+	err = check_range(d, lba, count);
+	if (err)
+		return err;
+	while (count) {
+		n = chunk_limit(d, lba, count);
+		if (!n)
+			return ATA_EINVAL;
+		err = issue(d, lba, n, write);
+		if (err)
+			return err;
+		for (i = 0; i < n; i++) {
+			st = wait_status(d->io, ST_DRQ, ST_DRQ, ATA_TIMEOUT_MS);
+			if (st < 0 || (st & (ST_ERR | ST_DF)))
+				return fail(d, st);
+			if (write)
+				write_words(d->io + REG_DATA, buf,
+					    ATA_SECTOR_SIZE / 2);
+			else
+				read_words(d->io + REG_DATA, buf,
+					   ATA_SECTOR_SIZE / 2);
+			buf += ATA_SECTOR_SIZE;
+		}
+		if (write) {
+			/* The drive takes the last sector, then drops BSY.  */
+			st = wait_status(d->io, 0, 0, ATA_TIMEOUT_MS);
+			if (st < 0 || (st & (ST_ERR | ST_DF)))
+				return fail(d, st);
+		}
+		lba += n;
+		count -= n;
+	}
+	return 0;
+}
+
+int ata_read(struct ata_drive *d, uint64_t lba, uint32_t count, void *buf)
+{
+	return pio_transfer(d, lba, count, buf, false);
+}
+
+/* The buffer is only read: pio_transfer's pointer is not const because
+   it serves both directions.  */
+int ata_write(struct ata_drive *d, uint64_t lba, uint32_t count,
+	      const void *buf)
+{
+	return pio_transfer(d, lba, count, (uint8_t *)(uintptr_t)buf, true);
+}
+
+int ata_flush(struct ata_drive *d)
+{
+	int st, err;
+
+	if (!d || d->atapi)
+		return ATA_EINVAL;
+	err = select_drive(d, 0xE0);
+	if (err)
+		return err;
+	outb(d->io + REG_COMMAND, d->lba48 ? CMD_FLUSH_EXT : CMD_FLUSH);
+	delay400(d->ctrl);
+	/* A flush may write a whole cache: allow it more time.  */
+	st = wait_status(d->io, 0, 0, 6 * ATA_TIMEOUT_MS);
+	if (st < 0 || (st & (ST_ERR | ST_DF)))
+		return fail(d, st);
+	return 0;
+}
+
+/* Send the 12-byte packet PKT to ATAPI drive D and read up to LEN bytes
+   of its answer into BUF (the rest is read and dropped).  */
+static int packet(struct ata_drive *d, const uint8_t *pkt, void *buf,
+		  uint32_t len)
+{
+	uint8_t *p = buf;
+	uint16_t scratch;
+	uint32_t got = 0, n, i;
+	int st, err;
+
+	err = select_drive(d, 0xA0);
+	if (err)
+		return err;
+	outb(d->io + REG_FEATURES, 0);		/* PIO, no DMA */
+	outb(d->io + REG_LBA1, ATAPI_SECTOR_SIZE & 0xFF);
+	outb(d->io + REG_LBA2, ATAPI_SECTOR_SIZE >> 8);
+	outb(d->io + REG_COMMAND, CMD_PACKET);
+	delay400(d->ctrl);
+	st = wait_status(d->io, ST_DRQ, ST_DRQ, ATA_TIMEOUT_MS);
+	if (st < 0 || (st & (ST_ERR | ST_DF)))
+		return fail(d, st);
+	write_words(d->io + REG_DATA, pkt, 6);
+	delay400(d->ctrl);
+	for (;;) {
+		st = wait_status(d->io, 0, 0, ATA_TIMEOUT_MS);
+		if (st < 0 || (st & (ST_ERR | ST_DF)))
+			return fail(d, st);
+		if (!(st & ST_DRQ))
+			break;		/* command complete */
+		n = inb(d->io + REG_LBA1) | (uint32_t)inb(d->io + REG_LBA2) << 8;
+		if (!(n & 1) && got + n <= len) {
+			read_words(d->io + REG_DATA, p + got, n / 2);
+			got += n;
+			delay400(d->ctrl);
+			continue;
+		}
+		for (i = 0; i < (n + 1) / 2; i++) {
+			read_words(d->io + REG_DATA, &scratch, 1);
+			if (got < len)
+				p[got] = (uint8_t)scratch;
+			if (got + 1 < len)
+				p[got + 1] = (uint8_t)(scratch >> 8);
+			got += 2;
+		}
+		delay400(d->ctrl);
+	}
+	return got >= len ? 0 : ATA_EIO;
+}
+
+/* A packet command, retried: the first one after a medium change fails
+   with UNIT ATTENTION.  */
+static int packet_retry(struct ata_drive *d, const uint8_t *pkt, void *buf,
+			uint32_t len)
+{
+	int tries, err = ATA_EIO;
+
+	for (tries = 0; tries < 3; tries++) {
+		err = packet(d, pkt, buf, len);
+		if (err != ATA_EIO)
+			break;
+	}
+	return err;
+}
+
+int atapi_read(struct ata_drive *d, uint32_t lba, uint32_t count,
+	       void *buf)
+{
+	uint8_t pkt[12];
+	uint8_t *p = buf;
+	uint32_t n;
+	int err;
+
+	if (!d || !d->atapi || !count)
+		return ATA_EINVAL;
+	while (count) {
+		/* 16 sectors (32 KiB) per command keeps each DRQ block
+		   small and the byte count register in range.  */
+		n = count < 16 ? count : 16;
+		memset(pkt, 0, sizeof(pkt));
+		pkt[0] = 0x28;			/* READ(10) */
+		pkt[2] = (uint8_t)(lba >> 24);
+		pkt[3] = (uint8_t)(lba >> 16);
+		pkt[4] = (uint8_t)(lba >> 8);
+		pkt[5] = (uint8_t)lba;
+		pkt[7] = (uint8_t)(n >> 8);
+		pkt[8] = (uint8_t)n;
+		err = packet_retry(d, pkt, p, n * ATAPI_SECTOR_SIZE);
+		if (err)
+			return err;
+		p += n * ATAPI_SECTOR_SIZE;
+		lba += n;
+		count -= n;
+	}
+	return 0;
+}
+
+int atapi_capacity(struct ata_drive *d, uint32_t *sectors)
+{
+	uint8_t pkt[12], ans[8];
+	int err;
+
+	if (!d || !d->atapi)
+		return ATA_EINVAL;
+	memset(pkt, 0, sizeof(pkt));
+	pkt[0] = 0x25;				/* READ CAPACITY */
+	err = packet_retry(d, pkt, ans, sizeof(ans));
+	if (err)
+		return err;
+	*sectors = ((uint32_t)ans[0] << 24 | (uint32_t)ans[1] << 16 |
+		    (uint32_t)ans[2] << 8 | ans[3]) + 1;
+	return 0;
+}
+
+const char *ata_strerror(int code)
+{
+	switch (code) {
+	case 0:
+		return "success";
+	case ATA_EIO:
+		return "I/O error";
+	case ATA_ETIMEDOUT:
+		return "timed out";
+	case ATA_EINVAL:
+		return "invalid request";
+	default:
+		return "unknown error";
+	}
+}

@@ -1,0 +1,301 @@
+/* fs.c - mount "/" at boot, keep the current directory, normalise
+   paths.  See fs.h.
+
+   State: the root volume (static: struct fat_volume holds its sector
+   cache), the partition under it, the reason a mount failed, and the
+   current directory.  */
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <portix/boot.h>
+#include <portix/layout.h>
+
+#include "block/block.h"
+#include "boot/bootinfo.h"
+#include "drivers/rtc.h"
+#include "fs/eltorito.h"
+#include "fs/fs.h"
+#include "fs/mbr.h"
+#include "lib/printf.h"
+#include "lib/string.h"
+
+#define MAX_PARTS	4
+
+static struct fat_volume root_vol;
+static struct blkdev *root_dev;
+static bool mounted;
+static char root_error[80] = "not mounted yet";
+static char cwd[FS_PATH_MAX] = "/";
+
+/* ---- struct fat_blockdev over a struct blkdev ---- */
+
+static int dev_read(void *ctx, uint64_t lba, uint32_t count, void *buf)
+{
+	return blk_read(ctx, lba, count, buf);
+}
+
+static int dev_write(void *ctx, uint64_t lba, uint32_t count,
+		     const void *buf)
+{
+	return blk_write(ctx, lba, count, buf);
+}
+
+static int dev_flush(void *ctx)
+{
+	return blk_flush(ctx);
+}
+
+/* File times from the CMOS clock; left at the FAT epoch (1980-01-01,
+   all fields as the library's zeroed default) if it does not answer.  */
+static void dev_now(void *ctx, struct fat_datetime *dt)
+{
+	struct rtc_time t;
+
+	(void)ctx;
+	if (rtc_read(&t) < 0) {
+		memset(dt, 0, sizeof(*dt));
+		dt->year = 1980;
+		dt->month = 1;
+		dt->day = 1;
+		return;
+	}
+	dt->year = t.year;
+	dt->month = t.month;
+	dt->day = t.day;
+	dt->hour = t.hour;
+	dt->minute = t.minute;
+	dt->second = t.second;
+	dt->centi = 0;
+}
+
+/* ---- Finding the boot disk ---- */
+
+/* True if sector BASE of B is a Portix stage 1 (0x55AA) followed by
+   stage 2's header.  */
+static bool holds_portix(struct blkdev *b, uint64_t base)
+{
+	static uint8_t sector[BLK_SECTOR_SIZE];
+	uint32_t magic;
+
+	if (blk_read(b, base, 1, sector) ||
+	    sector[PORTIX_MBR_SIGNATURE] != 0x55 ||
+	    sector[PORTIX_MBR_SIGNATURE + 1] != 0xAA)
+		return false;
+	if (blk_read(b, base + PORTIX_STAGE2_LBA, 1, sector))
+		return false;
+	memcpy(&magic, sector + PORTIX_S2_HDR_MAGIC, sizeof(magic));
+	return magic == PORTIX_S2_MAGIC;
+}
+
+/* The ATA disk we booted from, or NULL.  */
+static struct blkdev *find_boot_disk(uint64_t base)
+{
+	struct blkdev *b;
+	int i;
+
+	for (i = 0; (b = blk_get(i)); i++)
+		if (b->kind == BLK_DISK && holds_portix(b, base))
+			return b;
+	return NULL;
+}
+
+/* The hard-disk image inside a bootable CD, as a view, or NULL.  */
+static struct blkdev *find_boot_cd_image(void)
+{
+	struct blkdev *b, *img;
+	char name[BLK_NAME_MAX];
+	uint64_t start;
+	int i, n = blk_count();
+
+	for (i = 0; i < n; i++) {
+		b = blk_get(i);
+		if (b->kind != BLK_CDROM || !b->sectors ||
+		    eltorito_find_hd_image(b, &start) ||
+		    start >= b->sectors)
+			continue;
+		ksnprintf(name, sizeof(name), "%si", b->name);
+		img = blk_add_view(b, name, start, b->sectors - start, 0);
+		if (img && holds_portix(img, 0))
+			return img;
+	}
+	return NULL;
+}
+
+/* Register the partitions of the disks we did not boot from, so
+   lsblk shows them.  */
+static void scan_other_disks(const struct blkdev *boot)
+{
+	struct blkdev *parts[MAX_PARTS], *b;
+	int i, n = blk_count();
+
+	for (i = 0; i < n; i++) {
+		b = blk_get(i);
+		if (b->kind == BLK_DISK && b != boot)
+			(void)mbr_scan(b, 0, parts, MAX_PARTS);
+	}
+}
+
+static int give_up(int code, const char *why)
+{
+	strlcpy(root_error, why, sizeof(root_error));
+	kprintf("fs: cannot mount /: %s\n", root_error);
+	return code;
+}
+
+int fs_mount_root(void)
+{
+	struct blkdev *parts[MAX_PARTS], *disk, *part = NULL;
+	uint64_t base = bootinfo()->base_lba;
+	struct fat_blockdev dev;
+	struct fat_statfs st;
+	int i, n, err;
+
+	disk = find_boot_disk(base);
+	scan_other_disks(disk);
+	if (!disk) {
+		disk = find_boot_cd_image();
+		base = 0;
+	}
+	if (!disk)
+		return give_up(FAT_ENOFS, "no disk or CD holds this Portix image");
+	n = mbr_scan(disk, base, parts, MAX_PARTS);
+	if (n < 0)
+		return give_up(FAT_EIO, n == MBR_EIO ?
+			       "cannot read the partition table" :
+			       "no partition table");
+	for (i = 0; i < n && !part; i++)
+		if (mbr_type_is_fat(parts[i]->part_type))
+			part = parts[i];
+	if (!part)
+		return give_up(FAT_ENOFS, "no FAT partition");
+
+	memset(&dev, 0, sizeof(dev));
+	dev.ctx = part;
+	dev.read = dev_read;
+	dev.write = dev_write;
+	dev.flush = dev_flush;
+	dev.now = dev_now;
+	dev.sector_count = part->sectors;
+	err = fat_mount(&root_vol, &dev, part->rdonly ? FAT_MOUNT_RDONLY : 0);
+	if (err) {
+		char why[sizeof(root_error)];
+
+		ksnprintf(why, sizeof(why), "%s: %s", part->name,
+			  fat_strerror(err));
+		return give_up(err, why);
+	}
+	root_dev = part;
+	mounted = true;
+	root_error[0] = '\0';
+	if (fat_statfs(&root_vol, &st))
+		st.type = root_vol.type;
+	kprintf("fs: / is %s (FAT%u, %llu KiB, %s)\n", part->name, st.type,
+		(unsigned long long)(part->sectors / 2),
+		part->rdonly ? "read-only" : "read-write");
+	return 0;
+}
+
+struct fat_volume *fs_root(void)
+{
+	return mounted ? &root_vol : NULL;
+}
+
+struct blkdev *fs_root_dev(void)
+{
+	return mounted ? root_dev : NULL;
+}
+
+const char *fs_root_error(void)
+{
+	return root_error;
+}
+
+/* ---- Paths ---- */
+
+/* Append component NAME (LEN bytes) to the normal path OUT (LEN_OUT
+   bytes long), handling "." and "..".  Returns the new length, or -1
+   when it would not fit in SIZE.  */
+static long push(char *out, size_t len_out, const char *name, size_t len,
+		 size_t size)
+{
+	if (len == 1 && name[0] == '.')
+		return (long)len_out;
+	if (len == 2 && name[0] == '.' && name[1] == '.') {
+		while (len_out > 1 && out[len_out - 1] != '/')
+			len_out--;
+		if (len_out > 1)
+			len_out--;	/* the '/' before the last name */
+		out[len_out] = '\0';
+		return (long)len_out;
+	}
+	if (len_out + (len_out > 1) + len + 1 > size)
+		return -1;
+	if (len_out > 1)
+		out[len_out++] = '/';
+	memcpy(out + len_out, name, len);
+	len_out += len;
+	out[len_out] = '\0';
+	return (long)len_out;
+}
+
+/* Append the components of PATH to OUT.  */
+static long push_all(char *out, long n, const char *path, size_t size)
+{
+	const char *p = path, *e;
+
+	while (n >= 0 && *p) {
+		while (*p == '/')
+			p++;
+		if (!*p)
+			break;
+		e = p;
+		while (*e && *e != '/')
+			e++;
+		n = push(out, (size_t)n, p, (size_t)(e - p), size);
+		p = e;
+	}
+	return n;
+}
+
+int fs_path(const char *path, char *out, size_t size)
+{
+	long n;
+
+	if (size < 2)
+		return FAT_ENAMETOOLONG;
+	strlcpy(out, "/", size);
+	n = 1;
+	if (path[0] != '/')
+		n = push_all(out, n, cwd, size);
+	n = push_all(out, n, path, size);
+	return n < 0 ? FAT_ENAMETOOLONG : 0;
+}
+
+const char *fs_cwd(void)
+{
+	return cwd;
+}
+
+int fs_chdir(const char *path)
+{
+	char abs[FS_PATH_MAX];
+	struct fat_stat st;
+	int err;
+
+	if (!mounted)
+		return FAT_EINVAL;
+	err = fs_path(path, abs, sizeof(abs));
+	if (!err)
+		err = fat_stat(&root_vol, abs, &st);
+	if (!err && !(st.attr & FAT_ATTR_DIR))
+		err = FAT_ENOTDIR;
+	if (!err)
+		strlcpy(cwd, abs, sizeof(cwd));
+	return err;
+}
+
+int fs_sync(void)
+{
+	return mounted ? fat_sync(&root_vol) : 0;
+}

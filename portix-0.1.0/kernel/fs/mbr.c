@@ -1,0 +1,57 @@
+/* mbr.c - MBR partition table parsing, relative to a base LBA.  See
+   mbr.h.  No state of its own: the views it finds go into the block
+   device table.  */
+
+#include <stdint.h>
+
+#include <portix/layout.h>
+
+#include "block/block.h"
+#include "fs/mbr.h"
+#include "lib/printf.h"
+
+static uint32_t le32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+bool mbr_type_is_fat(uint8_t type)
+{
+	return type == 0x04 || type == 0x06 || type == 0x0B ||
+	       type == 0x0C || type == 0x0E;
+}
+
+int mbr_scan(struct blkdev *disk, uint64_t base, struct blkdev **parts,
+	     int max)
+{
+	static uint8_t sector[BLK_SECTOR_SIZE];
+	char name[BLK_NAME_MAX];
+	const uint8_t *e;
+	struct blkdev *p;
+	uint64_t start, count;
+	int i, n = 0;
+
+	if (blk_read(disk, base, 1, sector))
+		return MBR_EIO;
+	if (sector[PORTIX_MBR_SIGNATURE] != 0x55 ||
+	    sector[PORTIX_MBR_SIGNATURE + 1] != 0xAA)
+		return MBR_ENOTABLE;
+	for (i = 0; i < 4 && n < max; i++) {
+		e = sector + PORTIX_MBR_PARTITION_TABLE +
+		    i * PORTIX_MBR_PARTITION_ENTRY_SIZE;
+		/* Status other than 0x00/0x80: not a partition entry
+		   (a boot sector's code, not a table).  */
+		if ((e[PORTIX_MBR_PART_STATUS] & 0x7F) ||
+		    !e[PORTIX_MBR_PART_TYPE])
+			continue;
+		start = base + le32(e + PORTIX_MBR_PART_LBA);
+		count = le32(e + PORTIX_MBR_PART_SECTORS);
+		ksnprintf(name, sizeof(name), "%sp%d", disk->name, i + 1);
+		p = blk_add_view(disk, name, start, count,
+				 e[PORTIX_MBR_PART_TYPE]);
+		if (p)
+			parts[n++] = p;
+	}
+	return n;
+}

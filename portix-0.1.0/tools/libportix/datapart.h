@@ -1,0 +1,44 @@
+/* datapart.h - the data partition's file system, built in memory.
+
+   Layers: layout.c calls down into datapart.c, which formats and fills
+   a FAT volume (common/fat, <portix/fat.h>) on a sparse in-memory disk
+   (sparse.h); the files come from the handle's add list (addfile.c).
+
+   Call order, per layout:
+	pxi_partition_plan(...);			(mbr.h)
+	pxi_datapart_build(img, &part, serial);		img->part is the disk
+	... extents from img->part (pxi_sparse_extents) ...
+	pxi_datapart_release(img);	(by the next build, or on free)  */
+
+#ifndef PORTIX_LIBPORTIX_DATAPART_H
+#define PORTIX_LIBPORTIX_DATAPART_H
+
+#include <stdint.h>
+
+#include "internal.h"
+#include "mbr.h"
+#include "sparse.h"
+
+/* Format PART's sectors as FAT (the type and cluster size fat_format
+   picks for the size; geometry and hidden sectors from PART; volume
+   serial SERIAL; timestamps from img->epoch) and copy every added file
+   in, creating directories on the way.  Sets part->fat_type.  On
+   success img->part holds the partition's sectors (any earlier one is
+   released); on failure img->part is NULL.
+   Return PORTIX_OK;
+	  PORTIX_ENOSPC if a file does not fit ("SRC: does not fit in the
+	  data partition (N bytes free)") or is larger than FAT allows;
+	  PORTIX_EINVAL if a destination is refused (exists, a parent is a
+	  file, a bad name);
+	  PORTIX_EIO if a file cannot be read;
+	  PORTIX_ENOMEM.  */
+int pxi_datapart_build(struct portix_image *img, struct pxi_partition *part,
+		       uint32_t serial);
+
+/* Free img->part and img->extents (both may be NULL).  */
+void pxi_datapart_release(struct portix_image *img);
+
+/* addfile.c: forget every added file.  */
+void pxi_adds_free(struct portix_image *img);
+
+#endif /* PORTIX_LIBPORTIX_DATAPART_H */

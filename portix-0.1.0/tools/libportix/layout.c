@@ -1,0 +1,172 @@
+/* layout.c - place the boot pieces on the disk and patch their fields.
+
+   Receives a handle with stage 1, stage 2 and the kernel loaded (load.c
+   checked them); leaves a struct pxi_layout that any writer turns into a
+   file: stage 1 at PORTIX_STAGE1_LBA with its parameter block and disk
+   signature filled in, stage 2 at PORTIX_STAGE2_LBA with its header
+   describing the kernel, the kernel at PORTIX_KERNEL_LBA, the FAT data
+   partition (datapart.c) from PORTIX_RESERVED_END_LBA to the end, with
+   its entry in stage 1's partition table (mbr.c), zeros elsewhere.
+   Every field is written byte by byte in little-endian order at the
+   offsets of portix/layout.h, so the host's byte order does not matter.
+   Nothing here depends on time or chance: the same inputs give the same
+   bytes.  */
+
+#ifdef HAVE_CONFIG_H
+#include <config.h>
+#endif
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <portix/crc32.h>
+
+#include "datapart.h"
+#include "internal.h"
+
+#define SECTOR_BYTES(lba) ((uint64_t)(lba) * PORTIX_SECTOR_SIZE)
+
+/* The extents must come in order and must not overlap.  */
+_Static_assert(PORTIX_STAGE1_LBA < PORTIX_STAGE2_LBA,
+	       "stage 2 must follow stage 1");
+_Static_assert(PORTIX_STAGE2_LBA + PORTIX_STAGE2_SECTORS <= PORTIX_KERNEL_LBA,
+	       "the kernel must follow stage 2");
+_Static_assert(PORTIX_S1_PARAMS + PORTIX_S1_PARAMS_SIZE <=
+	       PORTIX_MBR_DISK_SIGNATURE,
+	       "stage 1's parameter block must end before the disk signature");
+
+static uint32_t kernel_sectors(const struct portix_image *img)
+{
+	return (uint32_t)((img->kernel_size + PORTIX_SECTOR_SIZE - 1) /
+			  PORTIX_SECTOR_SIZE);
+}
+
+/* Stage 2's header: where the kernel is, how long, its checksum and the
+   command line.  Magic, version, header size and flags stay as built.  */
+static void patch_stage2(const struct portix_image *img, uint8_t *s2)
+{
+	pxi_put_le32(s2 + PORTIX_S2_HDR_KERNEL_LBA, PORTIX_KERNEL_LBA);
+	pxi_put_le32(s2 + PORTIX_S2_HDR_KERNEL_SECTORS, kernel_sectors(img));
+	pxi_put_le32(s2 + PORTIX_S2_HDR_KERNEL_SIZE,
+		     (uint32_t)img->kernel_size);
+	pxi_put_le32(s2 + PORTIX_S2_HDR_KERNEL_CRC32,
+		     portix_crc32(0, img->kernel, img->kernel_size));
+	/* The whole field, so nothing of stage2.bin's bytes survives.  */
+	memcpy(s2 + PORTIX_S2_HDR_CMDLINE, img->cmdline, PORTIX_CMDLINE_MAX);
+}
+
+/* A disk signature that tells different images apart without randomness:
+   a CRC-32 of everything else that makes the disk (the patched stage 2
+   covers the kernel's checksum and command line).  Zero means "no
+   signature" to some systems, so it is avoided.  */
+static uint32_t disk_signature(const struct portix_image *img,
+			       const uint8_t *s2, uint64_t disk_size)
+{
+	uint8_t size_le[8];
+	uint8_t flags = img->force_chs;
+	uint32_t crc;
+
+	pxi_put_le64(size_le, disk_size);
+	crc = portix_crc32(0, s2, PXI_STAGE2_BYTES);
+	crc = portix_crc32(crc, img->kernel, img->kernel_size);
+	crc = portix_crc32(crc, size_le, sizeof(size_le));
+	crc = portix_crc32(crc, &flags, 1);
+	return crc ? crc : 1;
+}
+
+/* Stage 1's parameter block: the image starts at LBA 0 of the disk it is
+   written to, stage 2 follows.  add_partition fills the partition table.  */
+static void patch_stage1(const struct portix_image *img, uint8_t *s1,
+			 uint32_t signature)
+{
+	uint8_t *params = s1 + PORTIX_S1_PARAMS;
+
+	pxi_put_le64(params + PORTIX_S1_BASE_LBA, 0);
+	pxi_put_le32(params + PORTIX_S1_STAGE2_LBA, PORTIX_STAGE2_LBA);
+	pxi_put_le16(params + PORTIX_S1_STAGE2_SECTORS,
+		     PORTIX_STAGE2_SECTORS);
+	params[PORTIX_S1_FLAGS] = img->force_chs ? PORTIX_S1_FLAG_FORCE_CHS : 0;
+	pxi_put_le32(s1 + PORTIX_MBR_DISK_SIGNATURE, signature);
+}
+
+static void add_extent(struct pxi_layout *lay, uint64_t lba,
+		       const uint8_t *data, size_t len)
+{
+	struct pxi_extent *e = &lay->extents[lay->n_extents++];
+
+	e->offset = SECTOR_BYTES(lba);
+	e->data = data;
+	e->len = len;
+}
+
+/* The FAT volume serial: from the epoch and the disk signature (which
+   covers the rest of the disk), so it is reproducible, and differs when
+   either does.  */
+static uint32_t volume_serial(const struct portix_image *img,
+			      uint32_t signature)
+{
+	uint8_t buf[12];
+
+	pxi_put_le32(buf, signature);
+	pxi_put_le64(buf + 4, (uint64_t)img->epoch);
+	return portix_crc32(0, buf, sizeof(buf));
+}
+
+/* Build the data partition, enter it in stage 1's table and list the
+   extents: the three boot pieces, then the partition's chunks.  */
+static int add_partition(struct portix_image *img, struct pxi_layout *lay,
+			 uint32_t signature)
+{
+	struct pxi_partition part;
+	size_t max;
+	int rc;
+
+	pxi_partition_plan(lay->disk_size / PORTIX_SECTOR_SIZE, &part);
+	rc = pxi_datapart_build(img, &part, volume_serial(img, signature));
+	if (rc < 0)
+		return rc;
+	pxi_mbr_put_partition(lay->stage1, &part);
+
+	max = 3 + pxi_sparse_max_extents(img->part);
+	img->extents = malloc(max * sizeof(*img->extents));
+	if (!img->extents) {
+		pxi_datapart_release(img);
+		return pxi_error(img, PORTIX_ENOMEM, "out of memory");
+	}
+	lay->extents = img->extents;
+	add_extent(lay, PORTIX_STAGE1_LBA, lay->stage1, PORTIX_SECTOR_SIZE);
+	add_extent(lay, PORTIX_STAGE2_LBA, lay->stage2, PXI_STAGE2_BYTES);
+	add_extent(lay, PORTIX_KERNEL_LBA, img->kernel, img->kernel_size);
+	lay->n_extents += (unsigned int)pxi_sparse_extents(img->part,
+			SECTOR_BYTES(part.start), lay->extents + lay->n_extents);
+	return PORTIX_OK;
+}
+
+int pxi_layout_build(struct portix_image *img, struct pxi_layout *lay)
+{
+	static const char *const what[] = { "stage 1", "stage 2", "kernel" };
+	const bool have[] = { img->have_stage1, img->stage2 != NULL,
+			      img->kernel != NULL };
+	uint32_t signature;
+
+	for (size_t i = 0; i < sizeof(have) / sizeof(have[0]); i++)
+		if (!have[i])
+			return pxi_error(img, PORTIX_EINVAL,
+					 "no %s loaded", what[i]);
+
+	memset(lay, 0, sizeof(*lay));
+	lay->disk_size = img->size_mb * PXI_MIB;
+	/* load.c keeps the kernel inside the reserved area; the disk must
+	   hold that area whole.  */
+	if (lay->disk_size < SECTOR_BYTES(PORTIX_RESERVED_END_LBA))
+		return pxi_error(img, PORTIX_ENOSPC,
+				 "a %llu MiB disk is too small for the boot area",
+				 (unsigned long long)img->size_mb);
+
+	memcpy(lay->stage2, img->stage2, PXI_STAGE2_BYTES);
+	patch_stage2(img, lay->stage2);
+	memcpy(lay->stage1, img->stage1, PORTIX_SECTOR_SIZE);
+	signature = disk_signature(img, lay->stage2, lay->disk_size);
+	patch_stage1(img, lay->stage1, signature);
+	return add_partition(img, lay, signature);
+}

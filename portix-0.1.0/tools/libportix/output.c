@@ -1,0 +1,138 @@
+/* output.c - write a file so that it appears whole or not at all.
+
+   pxi_output_open creates a temporary file in the target's directory (so
+   the final rename stays on one file system), the writer sizes and fills
+   it, and pxi_output_commit renames it over the target; pxi_output_abort
+   removes it instead.  Until the rename, an existing target is untouched.
+   Messages name the target, which is what the user asked for.  */
+
+#ifdef HAVE_CONFIG_H
+#include <config.h>
+#endif
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* Tries at a free temporary name before giving up.  */
+#define TMP_TRIES 100
+
+/* Refuse to replace what is not a file: renaming over a device node or a
+   directory is never what "write the image to PATH" meant.  */
+static int check_target(struct portix_image *img, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return errno == ENOENT ? PORTIX_OK :
+		       pxi_error_errno(img, errno, "%s", path);
+	if (S_ISDIR(st.st_mode))
+		return pxi_error(img, PORTIX_EINVAL, "%s: is a directory",
+				 path);
+	if (!S_ISREG(st.st_mode))
+		return pxi_error(img, PORTIX_EINVAL,
+				 "%s: exists and is not a regular file", path);
+	return PORTIX_OK;
+}
+
+/* Not mkstemp(): it creates the file 0600, and a library cannot read the
+   umask to widen that without briefly changing it for the whole process.
+   open(O_EXCL) with 0666 lets the kernel apply the umask (or the
+   directory's default ACL) itself; O_EXCL also refuses a planted
+   symlink, so the predictable name is safe.  */
+int pxi_output_open(struct portix_image *img, struct pxi_output *out,
+		    const char *path)
+{
+	size_t size = strlen(path) + 48;
+	int rc;
+
+	out->path = path;
+	out->fd = -1;
+	rc = check_target(img, path);
+	if (rc < 0)
+		return rc;
+	out->tmp_path = malloc(size);
+	if (!out->tmp_path)
+		return pxi_error(img, PORTIX_ENOMEM, "%s: out of memory", path);
+	for (int i = 0; i < TMP_TRIES; i++) {
+		snprintf(out->tmp_path, size, "%s.tmp-%ld-%d", path,
+			 (long)getpid(), i);
+		out->fd = open(out->tmp_path,
+			       O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (out->fd >= 0)
+			return PORTIX_OK;
+		if (errno != EEXIST)
+			break;
+	}
+	rc = pxi_error_errno(img, errno, "%s", path);
+	free(out->tmp_path);
+	out->tmp_path = NULL;
+	return rc;
+}
+
+int pxi_output_set_size(struct portix_image *img, struct pxi_output *out,
+			uint64_t size)
+{
+	/* image.c keeps the size within off_t.  */
+	if (ftruncate(out->fd, (off_t)size) < 0)
+		return pxi_error_errno(img, errno, "%s", out->path);
+	return PORTIX_OK;
+}
+
+int pxi_output_write(struct portix_image *img, struct pxi_output *out,
+		     const void *buf, size_t len, uint64_t offset)
+{
+	const uint8_t *p = buf;
+	ssize_t n;
+
+	while (len > 0) {
+		n = pwrite(out->fd, p, len, (off_t)offset);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return pxi_error_errno(img, errno, "%s", out->path);
+		if (n == 0)
+			return pxi_error_errno(img, ENOSPC, "%s", out->path);
+		p += n;
+		len -= (size_t)n;
+		offset += (uint64_t)n;
+	}
+	return PORTIX_OK;
+}
+
+/* No fsync: an image is a build product, made again in a second.  close()
+   is still checked, as some file systems report write errors only there.  */
+int pxi_output_commit(struct portix_image *img, struct pxi_output *out)
+{
+	int rc = PORTIX_OK;
+	int fd = out->fd;
+
+	out->fd = -1;
+	if (close(fd) < 0)
+		rc = pxi_error_errno(img, errno, "%s", out->path);
+	else if (rename(out->tmp_path, out->path) < 0)
+		rc = pxi_error_errno(img, errno, "%s", out->path);
+	if (rc < 0)
+		unlink(out->tmp_path);
+	free(out->tmp_path);
+	out->tmp_path = NULL;
+	return rc;
+}
+
+void pxi_output_abort(struct pxi_output *out)
+{
+	if (out->fd >= 0)
+		close(out->fd);
+	out->fd = -1;
+	if (out->tmp_path)
+		unlink(out->tmp_path);
+	free(out->tmp_path);
+	out->tmp_path = NULL;
+}

@@ -1,0 +1,538 @@
+/* portix-mkimage.c - make a bootable Portix disk image from its pieces.
+
+   The command-line face of libportix: parse the options, hand the files
+   to the library, print its message if anything fails.  Exit status is 0
+   on success and 1 on any error; on error no image file is created and an
+   existing one is left as it was (the library writes a temporary file and
+   renames it).
+
+   The boot pieces default to the installed ones: boot.bin, stage2.bin
+   and kernel.bin in $PORTIX_DATADIR, or in the configured pkgdatadir
+   when that is unset.  */
+
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <portix/image.h>
+#include <portix/layout.h>
+#include <portix/probe.h>
+
+#include "cli.h"
+
+/* getopt's messages start with argv[0]; under libtool's wrapper that is
+   .libs/lt-portix-mkimage, so main() puts this there instead.  */
+static char program_name[] = "portix-mkimage";
+
+/* The installed boot pieces, by the option that overrides each.  */
+static const struct {
+	const char *option;
+	const char *file;
+	const char *what;
+} default_pieces[] = {
+	{ "--boot", "boot.bin", "stage 1" },
+	{ "--stage2", "stage2.bin", "stage 2" },
+	{ "--kernel", "kernel.bin", "the kernel" },
+};
+#define N_PIECES (sizeof(default_pieces) / sizeof(default_pieces[0]))
+
+/* Progress is shown on a terminal only, and only for writes this big.  */
+#define PROGRESS_MIN_BYTES (16u << 20)
+
+struct options {
+	const char *mode;
+	const char *size;	/* as given; checked by parse_size() */
+	const char *boot;
+	const char *stage2;
+	const char *kernel;
+	const char *cmdline;
+	const char *output;
+	bool force_chs;
+	/* Paths made for the pieces not given (malloc'd, in default_pieces'
+	   order; NULL for a piece given on the command line).  */
+	char *defaults[N_PIECES];
+	/* Media (issue 5).  */
+	const char *vmdk_format;	/* as given */
+	const char *ventoy_size;	/* as given */
+	bool quiet, verbose;
+	/* --add SRC:DEST, as given, in order (malloc'd array of argv's
+	   strings, which add_file() cuts at the colon for a moment).  */
+	char **adds;
+	size_t n_adds;
+};
+
+/* What check_values() made of the options.  */
+struct values {
+	uint64_t size_mb;
+	enum portix_mode mode;
+	enum portix_vmdk_format vmdk_format;
+	uint64_t ventoy_mb;		/* 0: the library's default */
+	int64_t epoch;			/* SOURCE_DATE_EPOCH, or 0 */
+};
+
+enum {
+	OPT_MODE = 256,
+	OPT_SIZE,
+	OPT_BOOT,
+	OPT_STAGE2,
+	OPT_KERNEL,
+	OPT_CMDLINE,
+	OPT_FORCE_CHS,
+	OPT_HELP,
+	OPT_VERSION,
+	OPT_VMDK_FORMAT,
+	OPT_VENTOY_SIZE,
+	OPT_ADD
+};
+
+static const struct option long_options[] = {
+	{ "mode", required_argument, NULL, OPT_MODE },
+	{ "size", required_argument, NULL, OPT_SIZE },
+	{ "boot", required_argument, NULL, OPT_BOOT },
+	{ "stage2", required_argument, NULL, OPT_STAGE2 },
+	{ "kernel", required_argument, NULL, OPT_KERNEL },
+	{ "cmdline", required_argument, NULL, OPT_CMDLINE },
+	{ "force-chs", no_argument, NULL, OPT_FORCE_CHS },
+	{ "output", required_argument, NULL, 'o' },
+	{ "add", required_argument, NULL, OPT_ADD },
+	{ "vmdk-format", required_argument, NULL, OPT_VMDK_FORMAT },
+	{ "ventoy-size", required_argument, NULL, OPT_VENTOY_SIZE },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int print_help(void)
+{
+	printf("Usage: %s [OPTION]... -o FILE\n", program_name);
+	printf("Lay out the Portix boot stages and kernel as a bootable disk image.\n"
+	       "\n"
+	       "      --mode=MODE      kind of image (default: raw; known: raw, iso, vdi,\n"
+	       "                         vmdk, ventoy-sim)\n"
+	       "      --size=MB        size of the whole disk in MiB (default: %d, at least %d)\n"
+	       "      --boot=FILE      stage 1 (boot.bin: %d bytes ending in 55 AA)\n"
+	       "      --stage2=FILE    stage 2 (stage2.bin: %d sectors)\n"
+	       "      --kernel=FILE    the flat kernel binary (kernel.bin)\n"
+	       "                         (each defaults to the installed one, see below)\n"
+	       "      --cmdline=TEXT   kernel command line (at most %d bytes)\n"
+	       "      --force-chs      make the boot stages read the disk by CHS (tests)\n"
+	       "      --add=SRC:DEST   copy the file SRC into the data partition as DEST\n"
+	       "                         (an absolute path; DEST ending in / means into\n"
+	       "                         that directory; split at the last ':'; repeatable)\n"
+	       "      --vmdk-format=F  monolithicSparse (default) or streamOptimized\n"
+	       "      --ventoy-size=MB size of the whole ventoy-sim disk in MiB (default:\n"
+	       "                         %d, or more if the image needs it)\n"
+	       "  -o, --output=FILE    write the image to FILE\n"
+	       "  -q, --quiet          never show progress\n"
+	       "  -v, --verbose        say what was written\n"
+	       "      --help           display this help and exit\n"
+	       "      --version        output version information and exit\n"
+	       "\n"
+	       "The image is written to a temporary file beside FILE and renamed over\n"
+	       "it when complete: after an error FILE is as it was.  Exit status is 0\n"
+	       "on success, 1 on any error.  --size is the Portix disk in every mode\n"
+	       "(the file inside the ISO, the disk in the VDI or VMDK, the image\n"
+	       "inside the ventoy-sim disk).  Timestamps and identifiers derive from\n"
+	       "the content and SOURCE_DATE_EPOCH (0 when unset): the same inputs\n"
+	       "give the same bytes.  Progress is shown on a terminal for long writes.\n"
+	       "\n"
+	       "boot.bin, stage2.bin and kernel.bin are read from PORTIX_DATADIR when\n"
+	       "it is set, else from %s.\n"
+	       "\n",
+	       PORTIX_DISK_MB_DEFAULT, PORTIX_DISK_MB_MIN, PORTIX_SECTOR_SIZE,
+	       PORTIX_STAGE2_SECTORS, PORTIX_CMDLINE_MAX - 1,
+	       PORTIX_VENTOY_DISK_MB_DEFAULT, PORTIX_PKGDATADIR);
+	cli_print_bug_report();
+	return cli_close_stdout(program_name);
+}
+
+/* Parse --size: decimal digits only (no sign, space or suffix), no
+   overflow, at least the minimum.  */
+static bool parse_size(const char *text, uint64_t *mb)
+{
+	uint64_t value = 0;
+	const char *p;
+
+	if (*text == '\0')
+		return false;
+	for (p = text; *p; p++) {
+		unsigned int digit = (unsigned int)(*p - '0');
+
+		if (*p < '0' || *p > '9')
+			return false;
+		if (value > (UINT64_MAX - digit) / 10)
+			return false;
+		value = value * 10 + digit;
+	}
+	if (value < PORTIX_DISK_MB_MIN)
+		return false;
+	*mb = value;
+	return true;
+}
+
+/* Parse a whole number of MiB (0 allowed); false on anything else.  */
+static bool parse_mb(const char *text, uint64_t *mb)
+{
+	uint64_t value = 0;
+
+	if (*text == '\0')
+		return false;
+	for (const char *p = text; *p; p++) {
+		unsigned int digit = (unsigned int)(*p - '0');
+
+		if (*p < '0' || *p > '9' || value > (UINT64_MAX - digit) / 10)
+			return false;
+		value = value * 10 + digit;
+	}
+	*mb = value;
+	return true;
+}
+
+/* SOURCE_DATE_EPOCH, as the reproducible-builds specification has it:
+   unset or empty means "not set" (0 here); anything but decimal digits
+   is an error, not something to ignore.  */
+static bool parse_epoch(int64_t *epoch)
+{
+	const char *text = getenv("SOURCE_DATE_EPOCH");
+	uint64_t value;
+
+	*epoch = 0;
+	if (!text || *text == '\0')
+		return true;
+	if (!parse_mb(text, &value) || value > INT64_MAX) {
+		fprintf(stderr,
+			"%s: invalid SOURCE_DATE_EPOCH '%s': must be seconds since 1970\n",
+			program_name, text);
+		return false;
+	}
+	*epoch = (int64_t)value;
+	return true;
+}
+
+/* Keep the --add argument ARG for later (the handle does not exist
+   yet).  */
+static bool remember_add(struct options *opts, char *arg)
+{
+	char **adds = realloc(opts->adds,
+				    (opts->n_adds + 1) * sizeof(*adds));
+
+	if (!adds) {
+		fprintf(stderr, "%s: out of memory\n", program_name);
+		return false;
+	}
+	adds[opts->n_adds++] = arg;
+	opts->adds = adds;
+	return true;
+}
+
+/* Split "SRC:DEST" at its last ':' (so SRC may hold colons, DEST not):
+   the length of SRC, or 0 when either part is missing.  */
+static size_t add_split(const char *arg)
+{
+	const char *colon = strrchr(arg, ':');
+
+	if (!colon || colon == arg || colon[1] == '\0')
+		return 0;
+	return (size_t)(colon - arg);
+}
+
+/* Parse the command line into OPTS.  Return -1 to go on, or the exit
+   status (after --help, --version or a usage error).  */
+static int parse_args(int argc, char **argv, struct options *opts)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "o:qv", long_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_MODE:
+			opts->mode = optarg;
+			break;
+		case OPT_SIZE:
+			opts->size = optarg;
+			break;
+		case OPT_BOOT:
+			opts->boot = optarg;
+			break;
+		case OPT_STAGE2:
+			opts->stage2 = optarg;
+			break;
+		case OPT_KERNEL:
+			opts->kernel = optarg;
+			break;
+		case OPT_CMDLINE:
+			opts->cmdline = optarg;
+			break;
+		case OPT_FORCE_CHS:
+			opts->force_chs = true;
+			break;
+		case OPT_VMDK_FORMAT:
+			opts->vmdk_format = optarg;
+			break;
+		case OPT_VENTOY_SIZE:
+			opts->ventoy_size = optarg;
+			break;
+		case OPT_ADD:
+			if (!remember_add(opts, optarg))
+				return EXIT_FAILURE;
+			break;
+		case 'q':
+			opts->quiet = true;
+			opts->verbose = false;
+			break;
+		case 'v':
+			opts->verbose = true;
+			opts->quiet = false;
+			break;
+		case 'o':
+			opts->output = optarg;
+			break;
+		case OPT_HELP:
+			return print_help();
+		case OPT_VERSION:
+			return cli_print_version(program_name);
+		default:
+			/* getopt has said what was wrong.  */
+			cli_try_help(program_name);
+			return EXIT_FAILURE;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "%s: unexpected argument '%s'\n", program_name,
+			argv[optind]);
+		cli_try_help(program_name);
+		return EXIT_FAILURE;
+	}
+	return -1;
+}
+
+/* The output is required.  */
+static bool check_required(const struct options *opts)
+{
+	if (opts->output)
+		return true;
+	fprintf(stderr, "%s: missing option -o FILE\n", program_name);
+	cli_try_help(program_name);
+	return false;
+}
+
+/* The option of piece I of default_pieces.  */
+static const char **piece_option(struct options *opts, size_t i)
+{
+	const char **given[N_PIECES] = {
+		&opts->boot, &opts->stage2, &opts->kernel
+	};
+
+	return given[i];
+}
+
+/* Point each piece not given at its installed copy, and check that the
+   copy is readable, so a missing one is reported with where it was
+   looked for and how to look elsewhere.  */
+static bool use_installed_pieces(struct options *opts)
+{
+	const char *env = getenv("PORTIX_DATADIR");
+	const char *dir = env && *env ? env : PORTIX_PKGDATADIR;
+
+	for (size_t i = 0; i < N_PIECES; i++) {
+		const char **option = piece_option(opts, i);
+		size_t size = strlen(dir) + 1 + strlen(default_pieces[i].file) + 1;
+		char *path;
+
+		if (*option)
+			continue;
+		path = malloc(size);
+		if (!path) {
+			fprintf(stderr, "%s: out of memory\n", program_name);
+			return false;
+		}
+		snprintf(path, size, "%s/%s", dir, default_pieces[i].file);
+		opts->defaults[i] = path;
+		*option = path;
+		if (access(path, R_OK) != 0) {
+			fprintf(stderr,
+				"%s: %s: cannot read %s: %s (set PORTIX_DATADIR"
+				" to the directory of boot.bin, stage2.bin and"
+				" kernel.bin, or give %s=FILE)\n",
+				program_name, path, default_pieces[i].what,
+				strerror(errno), default_pieces[i].option);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Check the values the library does not see, in the order given.  */
+static bool check_values(const struct options *opts, struct values *val)
+{
+	uint64_t *size_mb = &val->size_mb;
+
+	val->mode = PORTIX_MODE_RAW;
+	if (opts->mode && portix_mode_by_name(opts->mode, &val->mode) < 0) {
+		fprintf(stderr, "%s: unknown mode '%s' (known:", program_name,
+			opts->mode);
+		for (int m = 0; portix_mode_name((enum portix_mode)m); m++)
+			fprintf(stderr, " %s",
+				portix_mode_name((enum portix_mode)m));
+		fprintf(stderr, ")\n");
+		return false;
+	}
+	val->vmdk_format = PORTIX_VMDK_MONOLITHIC_SPARSE;
+	if (opts->vmdk_format &&
+	    strcmp(opts->vmdk_format, "streamOptimized") == 0) {
+		val->vmdk_format = PORTIX_VMDK_STREAM_OPTIMIZED;
+	} else if (opts->vmdk_format &&
+		   strcmp(opts->vmdk_format, "monolithicSparse") != 0) {
+		fprintf(stderr,
+			"%s: unknown VMDK format '%s' (known: monolithicSparse streamOptimized)\n",
+			program_name, opts->vmdk_format);
+		return false;
+	}
+	val->ventoy_mb = 0;
+	if (opts->ventoy_size && (!parse_mb(opts->ventoy_size,
+					    &val->ventoy_mb) ||
+				  val->ventoy_mb == 0)) {
+		fprintf(stderr,
+			"%s: invalid ventoy-sim size '%s': must be a whole number of MiB\n",
+			program_name, opts->ventoy_size);
+		return false;
+	}
+	if (!parse_epoch(&val->epoch))
+		return false;
+	for (size_t i = 0; i < opts->n_adds; i++) {
+		if (add_split(opts->adds[i]) == 0) {
+			fprintf(stderr,
+				"%s: invalid --add '%s': expected SRC:DEST\n",
+				program_name, opts->adds[i]);
+			return false;
+		}
+	}
+	*size_mb = PORTIX_DISK_MB_DEFAULT;
+	if (opts->size && !parse_size(opts->size, size_mb)) {
+		fprintf(stderr,
+			"%s: invalid size '%s': must be a whole number of MiB, at least %d\n",
+			program_name, opts->size, PORTIX_DISK_MB_MIN);
+		return false;
+	}
+	return true;
+}
+
+/* The progress line on a terminal: "\rportix-mkimage: FILE: NN%".  */
+struct progress {
+	const char *path;
+	int shown;		/* the percentage on screen, -1 for none */
+};
+
+static void show_progress(void *opaque, uint64_t done, uint64_t total)
+{
+	struct progress *p = opaque;
+	int percent;
+
+	if (total < PROGRESS_MIN_BYTES)
+		return;
+	percent = (int)(done * 100 / total);
+	if (percent == p->shown)
+		return;
+	p->shown = percent;
+	fprintf(stderr, "\r%s: %s: %3d%%", program_name, p->path, percent);
+	fflush(stderr);
+}
+
+/* Hand one checked --add argument to the library.  */
+static int add_file(struct portix_image *img, char *arg)
+{
+	char *colon = arg + add_split(arg);
+	int rc;
+
+	*colon = '\0';
+	rc = portix_image_add_file(img, arg, colon + 1);
+	*colon = ':';
+	return rc;
+}
+
+/* Hand everything to the library, in the order the user would check it:
+   settings, then inputs, then the output.  */
+static int make_image(struct portix_image *img, const struct options *opts,
+		      const struct values *val)
+{
+	struct progress progress = { opts->output, -1 };
+	int rc;
+
+	rc = portix_image_set_size_mb(img, val->size_mb);
+	if (rc == PORTIX_OK)
+		rc = portix_image_set_epoch(img, val->epoch);
+	if (rc == PORTIX_OK)
+		rc = portix_image_set_vmdk_format(img, val->vmdk_format);
+	if (rc == PORTIX_OK)
+		rc = portix_image_set_ventoy_size_mb(img, val->ventoy_mb);
+	if (rc == PORTIX_OK && !opts->quiet && isatty(STDERR_FILENO))
+		rc = portix_image_set_progress(img, show_progress, &progress);
+	if (rc == PORTIX_OK && opts->cmdline)
+		rc = portix_image_set_cmdline(img, opts->cmdline);
+	if (rc == PORTIX_OK)
+		rc = portix_image_set_force_chs(img, opts->force_chs);
+	if (rc == PORTIX_OK)
+		rc = portix_image_load_stage1(img, opts->boot);
+	if (rc == PORTIX_OK)
+		rc = portix_image_load_stage2(img, opts->stage2);
+	if (rc == PORTIX_OK)
+		rc = portix_image_load_kernel(img, opts->kernel);
+	for (size_t i = 0; rc == PORTIX_OK && i < opts->n_adds; i++)
+		rc = add_file(img, opts->adds[i]);
+	if (rc == PORTIX_OK)
+		rc = portix_image_write(img, val->mode, opts->output);
+	if (progress.shown >= 0)
+		fputc('\n', stderr);
+	if (rc == PORTIX_OK && opts->verbose)
+		printf("%s: wrote %s (%s, a %llu MiB disk)\n", program_name,
+		       opts->output, opts->mode ? opts->mode : "raw",
+		       (unsigned long long)val->size_mb);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct options opts = { 0 };
+	struct portix_image *img;
+	struct values val;
+	int status;
+
+	if (argc > 0)
+		argv[0] = program_name;
+	status = parse_args(argc, argv, &opts);
+	if (status >= 0)
+		goto out_free_adds;
+	status = EXIT_FAILURE;
+	if (!check_values(&opts, &val) || !check_required(&opts) ||
+	    !use_installed_pieces(&opts))
+		goto out_free_adds;
+
+	img = portix_image_new();
+	if (!img) {
+		fprintf(stderr, "%s: out of memory\n", program_name);
+		goto out_free_adds;
+	}
+	status = EXIT_SUCCESS;
+	if (make_image(img, &opts, &val) < 0) {
+		fprintf(stderr, "%s: %s\n", program_name,
+			portix_image_error(img));
+		status = EXIT_FAILURE;
+	}
+	portix_image_free(img);
+	/* -v printed on stdout: a lost write is an error too.  */
+	if (status == EXIT_SUCCESS && opts.verbose)
+		status = cli_close_stdout(program_name);
+out_free_adds:
+	for (size_t i = 0; i < N_PIECES; i++)
+		free(opts.defaults[i]);
+	free(opts.adds);
+	return status;
+}

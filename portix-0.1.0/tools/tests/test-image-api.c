@@ -1,0 +1,240 @@
+/* test-image-api.c - check libportix's return codes and handle rules.
+
+   usage: test-image-api SCRATCH-DIR
+   The program's tests see only exit status 1; this one checks what the
+   header promises a library user: each function's return code, that the
+   message is "" after a success, that a failed load leaves the handle as
+   it was, and that one handle writes several images.  It makes its own
+   small input files in SCRATCH-DIR and prints "PASS: name" or "FAIL:
+   name ..." per check (image-api-unit.exp reads them).  */
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <portix/image.h>
+#include <portix/layout.h>
+
+#define S2_BYTES (PORTIX_STAGE2_SECTORS * PORTIX_SECTOR_SIZE)
+#define KERNEL_MAX_BYTES (PORTIX_KERNEL_MAX_SECTORS * PORTIX_SECTOR_SIZE)
+
+static int failures;
+static const char *dir;
+
+static void check(const char *name, int ok, const struct portix_image *img)
+{
+	if (ok) {
+		printf("PASS: %s\n", name);
+	} else {
+		printf("FAIL: %s (message: \"%s\")\n", name,
+		       img ? portix_image_error(img) : "");
+		failures++;
+	}
+}
+
+/* Check RC is WANT and the message is "" exactly when RC is PORTIX_OK.  */
+static void check_rc(const char *name, int rc, int want,
+		     const struct portix_image *img)
+{
+	const char *msg = portix_image_error(img);
+	int msg_ok = (rc == PORTIX_OK) == (msg[0] == '\0');
+
+	check(name, rc == want && msg_ok, img);
+}
+
+static char *path_of(const char *name)
+{
+	static char buf[4096];
+
+	snprintf(buf, sizeof(buf), "%s/%s", dir, name);
+	return buf;
+}
+
+/* Write LEN bytes of BYTE to the scratch file NAME; return its path.  */
+static const char *make_file(const char *name, size_t len, int byte,
+			     void (*fix)(unsigned char *, size_t))
+{
+	unsigned char *data = malloc(len ? len : 1);
+	const char *path = path_of(name);
+	FILE *f;
+
+	if (!data) {
+		perror("malloc");
+		exit(2);
+	}
+	memset(data, byte, len);
+	if (fix)
+		fix(data, len);
+	f = fopen(path, "wb");
+	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+		perror(path);
+		exit(2);
+	}
+	free(data);
+	return path;
+}
+
+static void fix_boot(unsigned char *d, size_t len)
+{
+	d[len - 2] = 0x55;
+	d[len - 1] = 0xAA;
+}
+
+static void fix_stage2(unsigned char *d, size_t len)
+{
+	(void)len;
+	memcpy(d, "PXS2", 4);
+	d[PORTIX_S2_HDR_VERSION] = PORTIX_PROTOCOL_VERSION;
+	d[PORTIX_S2_HDR_VERSION + 1] = 0;
+	d[PORTIX_S2_HDR_SIZE] = PORTIX_S2_HEADER_SIZE & 0xFF;
+	d[PORTIX_S2_HDR_SIZE + 1] = PORTIX_S2_HEADER_SIZE >> 8;
+}
+
+/* The byte at OFFSET of the file PATH, or -1.  */
+static int byte_at(const char *path, long offset)
+{
+	FILE *f = fopen(path, "rb");
+	int c = -1;
+
+	if (f && fseek(f, offset, SEEK_SET) == 0)
+		c = getc(f);
+	if (f)
+		fclose(f);
+	return c;
+}
+
+static void test_setters(void)
+{
+	struct portix_image *img = portix_image_new();
+	char longline[PORTIX_CMDLINE_MAX + 1];
+
+	check("portix_image_new returns a handle", img != NULL, NULL);
+	if (!img)
+		exit(2);
+	check("a new handle has no message",
+	      strcmp(portix_image_error(img), "") == 0, img);
+	check_rc("size below the minimum is PORTIX_EINVAL",
+		 portix_image_set_size_mb(img, PORTIX_DISK_MB_MIN - 1),
+		 PORTIX_EINVAL, img);
+	check_rc("size at the minimum is PORTIX_OK",
+		 portix_image_set_size_mb(img, PORTIX_DISK_MB_MIN),
+		 PORTIX_OK, img);
+	check_rc("size beyond off_t is PORTIX_EINVAL",
+		 portix_image_set_size_mb(img, UINT64_MAX), PORTIX_EINVAL, img);
+	check_rc("NULL command line is PORTIX_EINVAL",
+		 portix_image_set_cmdline(img, NULL), PORTIX_EINVAL, img);
+	memset(longline, 'c', PORTIX_CMDLINE_MAX);
+	longline[PORTIX_CMDLINE_MAX] = '\0';
+	check_rc("command line of PORTIX_CMDLINE_MAX bytes is PORTIX_ENOSPC",
+		 portix_image_set_cmdline(img, longline), PORTIX_ENOSPC, img);
+	longline[PORTIX_CMDLINE_MAX - 1] = '\0';
+	check_rc("command line of PORTIX_CMDLINE_MAX - 1 bytes is PORTIX_OK",
+		 portix_image_set_cmdline(img, longline), PORTIX_OK, img);
+	check_rc("set_force_chs is PORTIX_OK",
+		 portix_image_set_force_chs(img, 1), PORTIX_OK, img);
+	check_rc("writing with nothing loaded is PORTIX_EINVAL",
+		 portix_image_write_raw(img, path_of("never.img")),
+		 PORTIX_EINVAL, img);
+	check("portix_image_error(NULL) is \"\"",
+	      strcmp(portix_image_error(NULL), "") == 0, NULL);
+	portix_image_free(img);
+	portix_image_free(NULL);
+}
+
+static void test_loads(void)
+{
+	struct portix_image *img = portix_image_new();
+	const char *missing = path_of("missing.bin");
+	const char *msg;
+	size_t len;
+
+	if (!img)
+		exit(2);
+	check_rc("missing stage 1 is PORTIX_EIO",
+		 portix_image_load_stage1(img, missing), PORTIX_EIO, img);
+	msg = portix_image_error(img);
+	len = strlen(msg);
+	check("the PORTIX_EIO message ends with strerror",
+	      len > 25 &&
+	      strcmp(msg + len - 25, "No such file or directory") == 0, img);
+	check_rc("511-byte stage 1 is PORTIX_EINVAL",
+		 portix_image_load_stage1(img, make_file("b511", 511, 0, NULL)),
+		 PORTIX_EINVAL, img);
+	check_rc("stage 1 without 55 AA is PORTIX_EINVAL",
+		 portix_image_load_stage1(img,
+					  make_file("bnosig", 512, 0, NULL)),
+		 PORTIX_EINVAL, img);
+	check_rc("good stage 1 is PORTIX_OK",
+		 portix_image_load_stage1(img,
+					  make_file("boot", 512, 0, fix_boot)),
+		 PORTIX_OK, img);
+	check_rc("stage 2 without header is PORTIX_EINVAL",
+		 portix_image_load_stage2(img,
+					  make_file("s2bad", S2_BYTES, 0,
+						    NULL)),
+		 PORTIX_EINVAL, img);
+	check_rc("good stage 2 is PORTIX_OK",
+		 portix_image_load_stage2(img,
+					  make_file("s2", S2_BYTES, 0xF4,
+						    fix_stage2)),
+		 PORTIX_OK, img);
+	check_rc("empty kernel is PORTIX_EINVAL",
+		 portix_image_load_kernel(img, make_file("k0", 0, 0, NULL)),
+		 PORTIX_EINVAL, img);
+	check_rc("kernel over the reserved area is PORTIX_ENOSPC",
+		 portix_image_load_kernel(img, make_file("kbig",
+							 KERNEL_MAX_BYTES + 1,
+							 0x90, NULL)),
+		 PORTIX_ENOSPC, img);
+	check_rc("kernel filling the reserved area is PORTIX_OK",
+		 portix_image_load_kernel(img, make_file("kmax",
+							 KERNEL_MAX_BYTES,
+							 0x90, NULL)),
+		 PORTIX_OK, img);
+	check_rc("good kernel is PORTIX_OK",
+		 portix_image_load_kernel(img,
+					  make_file("k", 1000, 0xAB, NULL)),
+		 PORTIX_OK, img);
+	/* The failures above must not have replaced what was loaded.  */
+	check_rc("a failed kernel load keeps the loaded one",
+		 portix_image_load_kernel(img, path_of("k0")), PORTIX_EINVAL,
+		 img);
+	check_rc("write after a failed load is PORTIX_OK",
+		 portix_image_write_raw(img, path_of("one.img")), PORTIX_OK,
+		 img);
+	check("the image holds the kernel loaded last with success",
+	      byte_at(path_of("one.img"), PORTIX_KERNEL_LBA * 512L + 999) ==
+	      0xAB && byte_at(path_of("one.img"),
+			      PORTIX_KERNEL_LBA * 512L + 1000) == 0, img);
+
+	/* One handle, a second image with other settings.  */
+	check_rc("second write (new size, cmdline) is PORTIX_OK",
+		 portix_image_set_size_mb(img, 9) ||
+		 portix_image_set_cmdline(img, "x") ||
+		 portix_image_write_raw(img, path_of("two.img")),
+		 PORTIX_OK, img);
+	check("the second image has its command line",
+	      byte_at(path_of("two.img"), 512 + PORTIX_S2_HDR_CMDLINE) == 'x',
+	      img);
+	check_rc("writing over a directory is PORTIX_EINVAL",
+		 portix_image_write_raw(img, dir), PORTIX_EINVAL, img);
+	check_rc("writing into a missing directory is PORTIX_EIO",
+		 portix_image_write_raw(img, path_of("none/x.img")),
+		 PORTIX_EIO, img);
+	portix_image_free(img);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: %s SCRATCH-DIR\n", argv[0]);
+		return 2;
+	}
+	dir = argv[1];
+	test_setters();
+	test_loads();
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return EXIT_FAILURE;
+	return failures ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,12 @@
+/* version.c - the library's version (portix/version.h).  */
+
+#ifdef HAVE_CONFIG_H
+#include <config.h>
+#endif
+
+#include <portix/version.h>
+
+const char *portix_version(void)
+{
+	return PORTIX_VERSION_STRING;
+}
