@@ -110,7 +110,7 @@ LARGE_PAGE	equ	0x200000
 PML4		equ	PORTIX_PAGE_TABLES_ADDR
 PDPT		equ	PML4 + PAGE_SIZE
 PD		equ	PDPT + PAGE_SIZE	; four of them, one per GiB
-PD_COUNT	equ	4
+PD_COUNT	equ	PORTIX_BOOT_IDENTITY_END >> 30
 PD_ENTRIES	equ	PAGE_SIZE / 8
 
 ; What the code assumes of layout.h.

@@ -9,9 +9,10 @@ portixinclude_HEADERS = \
 	include/portix/crc32.h \
 	include/portix/probe.h
 
-# The FAT contract: shared by the kernel, libportix and the FAT tests,
-# not installed (libportix exports only portix_*).
-noinst_HEADERS = include/portix/fat.h
+# The FAT contract and little-endian access: shared by the kernel,
+# libportix and the tests, not installed (libportix exports only the
+# functions image.h, probe.h, crc32.h and version.h declare).
+noinst_HEADERS = include/portix/fat.h include/portix/le.h
 
 # Written by configure from version.h.in: the version macros.
 nodist_portixinclude_HEADERS = include/portix/version.h

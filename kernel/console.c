@@ -12,6 +12,7 @@
 #include "arch/x86_64/cpu.h"
 #include "config.h"
 #include "console.h"
+#include "kassert.h"
 #include "drivers/keyboard.h"
 #include "drivers/serial.h"
 #include "drivers/vga.h"
@@ -40,6 +41,7 @@ static void input_push(char c)
 {
 	unsigned int next = (q_tail + 1) % INPUT_QUEUE_SIZE;
 
+	KASSERT(!interrupts_enabled());
 	if (next == q_head)
 		return;
 	queue[q_tail] = c;

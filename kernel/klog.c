@@ -9,8 +9,10 @@
 #include <stdint.h>
 
 #include "arch/x86_64/cpu.h"
+#include "arch/x86_64/irq.h"
 #include "arch/x86_64/pit.h"
 #include "config.h"
+#include "kassert.h"
 #include "klog.h"
 #include "lib/printf.h"
 #include "lib/string.h"
@@ -57,6 +59,8 @@ void klog(int level, const char *fmt, ...)
 	va_list ap;
 	int n, m, hdr;
 
+	/* Printing is not reentrant: IRQ handlers never log.  */
+	KASSERT(!irq_in_handler());
 	if (level < KLOG_ERR)
 		level = KLOG_ERR;
 	if (level > KLOG_DEBUG)

@@ -3,7 +3,7 @@
 ## with the host compiler automake knows about.  Hence plain make rules.
 ##
 ##   *.c, *.asm --> kernel objects --KERNEL_LD--> kernel/kernel-pass1.elf
-##   --nm--> kernel/ksyms-table.c (the kernel's own symbol table, for
+##   --KERNEL_NM--> kernel/ksyms-table.c (the kernel's own symbol table, for
 ##   exception reports) --KERNEL_LD again--> kernel/kernel.elf (symbols,
 ##   for gdb; link map kernel/kernel.map) --objcopy -O binary--> kernel.bin
 ##
@@ -96,12 +96,26 @@ KERNEL_ALL_CFLAGS = $(KERNEL_BASE_CFLAGS) -std=gnu11 -mcmodel=small \
 	'-ffile-prefix-map=$(abs_top_srcdir)/=' '-ffile-prefix-map=$(top_srcdir)/=' \
 	$(KERNEL_OPT_CFLAGS) -Wall -Wextra $(PORTIX_WERROR) $(KERNEL_CFLAGS)
 
-# The objects depend on Makefile: configure's switches are -D flags.
-kernel/%.o: $(top_srcdir)/kernel/%.c Makefile
+# The compiler and flags every kernel object is built with, in a file
+# rewritten only when they change (configure's switches are -D flags):
+# the objects depend on it rather than on Makefile, so a reconfigure
+# that keeps them rebuilds no kernel object.  make compares and rewrites
+# it while reading the Makefile, before it decides what is out of date,
+# so "make -n" sees the truth too.
+KERNEL_FLAGS_SQ = $(subst ','\'',$(KERNEL_CC) $(KERNEL_CPPFLAGS) $(KERNEL_ALL_CFLAGS))
+KERNEL_FLAGS_UPDATE := $(shell $(MKDIR_P) kernel && \
+	printf '%s\n' '$(KERNEL_FLAGS_SQ)' > kernel/flags.stamp-t && \
+	if cmp -s kernel/flags.stamp-t kernel/flags.stamp; then \
+	  rm -f kernel/flags.stamp-t; \
+	else \
+	  mv -f kernel/flags.stamp-t kernel/flags.stamp; \
+	fi)
+
+kernel/%.o: $(top_srcdir)/kernel/%.c kernel/flags.stamp
 	$(AM_V_CC)$(MKDIR_P) $(@D) && \
 	$(LOGRUN) $(KERNEL_CC) $(KERNEL_CPPFLAGS) $(KERNEL_ALL_CFLAGS) \
 	  -MMD -MP -MF $(@:.o=.d) -c -o $@ $<
-kernel/common/%.o: $(top_srcdir)/common/%.c Makefile
+kernel/common/%.o: $(top_srcdir)/common/%.c kernel/flags.stamp
 	$(AM_V_CC)$(MKDIR_P) $(@D) && \
 	$(LOGRUN) $(KERNEL_CC) $(KERNEL_CPPFLAGS) $(KERNEL_ALL_CFLAGS) \
 	  -MMD -MP -MF $(@:.o=.d) -c -o $@ $<
@@ -134,20 +148,20 @@ KSYMS_FROM_NM = $(AWK) '\
   END { print "\t{ 0, NULL }"; print "};"; \
         printf "const size_t ksym_count = %d;\n", n }'
 
-kernel/ksyms-empty.o: $(top_srcdir)/kernel/ksyms-empty.c Makefile
+kernel/ksyms-empty.o: $(top_srcdir)/kernel/ksyms-empty.c kernel/flags.stamp
 kernel/kernel-pass1.elf: $(KERNEL_OBJS) kernel/ksyms-empty.o kernel/kernel.ld
 	$(AM_V_GEN)$(LOGRUN) $(KERNEL_LD) -nostdlib -static -T kernel/kernel.ld \
 	  -o $@ $(KERNEL_OBJS) kernel/ksyms-empty.o
 kernel/ksyms-table.c: kernel/kernel-pass1.elf
-	$(AM_V_GEN)$(NM) -n kernel/kernel-pass1.elf | $(KSYMS_FROM_NM) > $@-t && \
+	$(AM_V_GEN)$(KERNEL_NM) -n kernel/kernel-pass1.elf | $(KSYMS_FROM_NM) > $@-t && \
 	  mv -f $@-t $@
-kernel/ksyms-table.o: kernel/ksyms-table.c Makefile
+kernel/ksyms-table.o: kernel/ksyms-table.c kernel/flags.stamp
 	$(AM_V_CC)$(LOGRUN) $(KERNEL_CC) $(KERNEL_CPPFLAGS) $(KERNEL_ALL_CFLAGS) \
 	  -c -o $@ kernel/ksyms-table.c
 kernel/kernel.elf: $(KERNEL_OBJS) kernel/ksyms-table.o kernel/kernel.ld
 	$(AM_V_GEN)$(LOGRUN) $(KERNEL_LD) -nostdlib -static -T kernel/kernel.ld \
 	  -Map kernel/kernel.map -o $@ $(KERNEL_OBJS) kernel/ksyms-table.o && \
-	$(NM) -n $@ | $(KSYMS_FROM_NM) | cmp -s - kernel/ksyms-table.c || { \
+	$(KERNEL_NM) -n $@ | $(KSYMS_FROM_NM) | cmp -s - kernel/ksyms-table.c || { \
 	  echo "$@: functions moved between the two links" >&2; \
 	  rm -f $@; exit 1; }
 
@@ -162,7 +176,7 @@ KERNEL_NOSERIAL_COBJS = $(patsubst kernel/%.c,kernel/noserial/%.o,\
 KERNEL_NOSERIAL_OBJS = kernel/entry.o kernel/isr.o $(KERNEL_NOSERIAL_COBJS) \
 	$(filter kernel/common/%.o,$(KERNEL_COBJS)) kernel/ksyms-empty.o
 
-kernel/noserial/%.o: $(top_srcdir)/kernel/%.c Makefile
+kernel/noserial/%.o: $(top_srcdir)/kernel/%.c kernel/flags.stamp
 	$(AM_V_CC)$(MKDIR_P) $(@D) && \
 	$(LOGRUN) $(KERNEL_CC) $(KERNEL_CPPFLAGS) -UPORTIX_WITH_SERIAL \
 	  -DPORTIX_WITH_SERIAL=0 $(KERNEL_ALL_CFLAGS) \
@@ -179,7 +193,8 @@ noinst_DATA += kernel/isr.o kernel/noserial/kernel.bin
 pkgdata_DATA += kernel/kernel.bin
 kernelelfdir = $(pkglibdir)
 kernelelf_DATA = kernel/kernel.elf
-CLEANFILES += kernel/kernel.bin kernel/kernel.elf kernel/kernel.map \
+CLEANFILES += kernel/flags.stamp kernel/flags.stamp-t \
+	kernel/kernel.bin kernel/kernel.elf kernel/kernel.map \
 	kernel/kernel.ld kernel/kernel-pass1.elf kernel/ksyms-table.c \
 	kernel/ksyms-table.c-t kernel/noserial/kernel.elf \
 	kernel/noserial/kernel.bin

@@ -9,6 +9,7 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/io.h"
 #include "console.h"
+#include "kassert.h"
 #include "lib/printf.h"
 #include "panic.h"
 
@@ -43,4 +44,9 @@ void panic(const char *fmt, ...)
 	va_end(ap);
 	kprintf("\n");
 	system_halt();
+}
+
+void kassert_fail(const char *expr, const char *file, int line)
+{
+	panic("assertion failed: %s at %s:%d", expr, file, line);
 }

@@ -81,10 +81,12 @@ EXTRA_DIST += testsuite/portix.images
 EXTRA_DIST += testsuite/portix.fs
 
 # make installcheck: the installed programs, library and pieces alone
-# (testsuite/installcheck says what it checks).
+# (testsuite/installcheck says what it checks); with DESTDIR=..., those
+# of an install staged there.
 installcheck-local:
-	CC='$(CC)' QEMU='$(QEMU)' $(SHELL) '$(srcdir)/testsuite/installcheck' \
-	  '$(bindir)' '$(libdir)' '$(VERSION)' testsuite/installcheck.tmp
+	CC='$(CC)' QEMU='$(QEMU)' DESTDIR='$(DESTDIR)' \
+	  $(SHELL) '$(srcdir)/testsuite/installcheck' '$(bindir)' \
+	  '$(libdir)' '$(pkgdatadir)' '$(VERSION)' testsuite/installcheck.tmp
 EXTRA_DIST += testsuite/installcheck
 clean-local: clean-installcheck
 clean-installcheck:

@@ -58,7 +58,7 @@ struct options {
 	/* Paths made for the pieces not given (malloc'd, in default_pieces'
 	   order; NULL for a piece given on the command line).  */
 	char *defaults[N_PIECES];
-	/* Media (issue 5).  */
+	/* Media beyond the raw image (--mode and its options).  */
 	const char *vmdk_format;	/* as given */
 	const char *ventoy_size;	/* as given */
 	bool quiet, verbose;

@@ -9,9 +9,22 @@
    active FAT are written to every FAT copy when mirroring is on, which
    is how the copies stay in step.  Whole-sector file data bypasses the
    cache (fat_dev_read/fat_dev_write), which keeps slots coherent with
-   what it moves.  Every sector number is checked against the volume.  */
+   what it moves.  Every sector number is checked against the volume.
+   FAT_ASSERT checks the dirty discipline: only valid slots are dirty,
+   only dirty ones are written back, and none is dirty once a call's
+   flush succeeded or when the cache is emptied.  */
 
 #include "fat-int.h"
+
+/* Whether no slot holds changes the device lacks.  */
+__attribute__((unused))
+static bool all_clean(const struct fat_volume *v)
+{
+	for (unsigned i = 0; i < FAT_CACHE_SECTORS; i++)
+		if (v->slot[i].dirty)
+			return false;
+	return true;
+}
 
 static int dev_read(struct fat_volume *v, uint32_t sector, uint32_t count,
 		    void *buf)
@@ -48,6 +61,7 @@ static int writeback(struct fat_volume *v, unsigned i)
 	uint32_t sector = v->slot[i].sector;
 	int err;
 
+	FAT_ASSERT(v->slot[i].valid && v->slot[i].dirty);
 	if (v->mirror && in_active_fat(v, sector)) {
 		uint32_t rel = sector - v->fat_start;
 
@@ -126,6 +140,7 @@ int fat_bget(struct fat_volume *v, uint32_t sector, unsigned mode,
 		v->slot[i].valid = 1;
 		v->slot[i].dirty = 0;
 	}
+	FAT_ASSERT(v->slot[i].valid && (!v->slot[i].dirty || !v->rdonly));
 	if (mode == FAT_B_ZERO)
 		memset(v->cache[i], 0, FAT_SECTOR_SIZE);
 	if (mode != FAT_B_READ)
@@ -170,6 +185,8 @@ int fat_bflush(struct fat_volume *v)
 
 void fat_binval(struct fat_volume *v)
 {
+	/* Emptying the cache must not drop changes: callers flush first.  */
+	FAT_ASSERT(all_clean(v));
 	for (unsigned i = 0; i < FAT_CACHE_SECTORS; i++) {
 		v->slot[i].valid = 0;
 		v->slot[i].dirty = 0;
@@ -225,6 +242,8 @@ int fat_done(struct fat_volume *v, int ret)
 {
 	int err = fat_bflush(v);
 
+	/* Between public calls every slot is clean.  */
+	FAT_ASSERT(err || all_clean(v));
 	if (ret < 0)
 		return ret;
 	return err < 0 ? err : ret;

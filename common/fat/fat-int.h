@@ -16,6 +16,7 @@
 #define PORTIX_FAT_INT_H
 
 #include <portix/fat.h>
+#include <portix/le.h>
 
 /* The environment provides these (the kernel's lib, or the host libc);
    declared here so no libc header is needed.  */
@@ -24,6 +25,25 @@ void *memmove(void *dst, const void *src, size_t n);
 void *memset(void *dst, int c, size_t n);
 int memcmp(const void *a, const void *b, size_t n);
 size_t strlen(const char *s);
+
+/* FAT_ASSERT(cond): an invariant of the library, checked the way its
+   environment checks its own.  The kernel build (which defines
+   PORTIX_DEBUG) reports through kassert_fail() in debug kernels and
+   compiles it out otherwise, as KASSERT does; the host build uses
+   assert().  */
+#if defined(PORTIX_DEBUG)
+# if PORTIX_DEBUG
+__attribute__((noreturn, cold))
+void kassert_fail(const char *expr, const char *file, int line);
+#  define FAT_ASSERT(cond) \
+	((cond) ? (void)0 : kassert_fail(#cond, __FILE__, __LINE__))
+# else
+#  define FAT_ASSERT(cond) ((void)sizeof(!(cond)))
+# endif
+#else
+# include <assert.h>
+# define FAT_ASSERT(cond) assert(cond)
+#endif
 
 #define FAT_MAGIC_VOLUME	0x56544146	/* "FATV" */
 #define FAT_MAGIC_FILE		0x46544146	/* "FATF" */
@@ -119,32 +139,12 @@ size_t strlen(const char *s);
 #define LFN_UNITS		13
 #define LFN_MAX_ENTRIES		20
 
-/* ---- Little-endian access ---- */
+/* ---- Little-endian access: <portix/le.h>, under short names ---- */
 
-static inline uint16_t get16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] | (p[1] << 8));
-}
-
-static inline uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | ((uint32_t)p[1] << 8) |
-	       ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
-
-static inline void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-}
-
-static inline void put32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-	p[2] = (uint8_t)(v >> 16);
-	p[3] = (uint8_t)(v >> 24);
-}
+#define get16(p) portix_get_le16(p)
+#define get32(p) portix_get_le32(p)
+#define put16(p, v) portix_put_le16(p, v)
+#define put32(p, v) portix_put_le32(p, v)
 
 /* ---- cache.c: sector cache and device I/O ---- */
 

@@ -117,6 +117,9 @@
    first 4 GiB with 2 MiB pages (identity).  */
 #define PORTIX_PAGE_TABLES_ADDR 0x20000
 #define PORTIX_PAGE_TABLES_SIZE 0x6000
+/* The end of that identity map (4 GiB): the kernel reaches nothing
+   above it until paging_init() has built its own tables.  */
+#define PORTIX_BOOT_IDENTITY_END 0x100000000
 /* The kernel is a flat binary loaded here; its entry is its first byte.  */
 #define PORTIX_KERNEL_ADDR 0x100000
 /* The kernel image must end below this address (the ISA hole at 15 MiB).  */
@@ -152,7 +155,7 @@
 /* Stage 2 header asked for no serial output.  */
 #define PORTIX_BI_FLAG_NO_SERIAL 0x04
 
-/* ---- Added by the boot stages' author, for the lead to review ---- */
+/* ---- Chain-loading and MBR partition entries ---- */
 
 /* Chain-loading: an MBR that boots a partition (DOS style, and the
    ventoy-sim one) relocates itself here, loads the partition's first
@@ -168,6 +171,13 @@
 /* u32: first sector (LBA) and length in sectors.  */
 #define PORTIX_MBR_PART_LBA 0x08
 #define PORTIX_MBR_PART_SECTORS 0x0C
+/* Partition types of FAT volumes: FAT16 under 32 MiB, FAT16, FAT32,
+   and the same two addressed by LBA (what portix-mkimage writes).  */
+#define PORTIX_MBR_TYPE_FAT16_SMALL 0x04
+#define PORTIX_MBR_TYPE_FAT16 0x06
+#define PORTIX_MBR_TYPE_FAT32 0x0B
+#define PORTIX_MBR_TYPE_FAT32_LBA 0x0C
+#define PORTIX_MBR_TYPE_FAT16_LBA 0x0E
 
 /* ---- Media beyond the raw image (portix-mkimage --mode) ---- */
 
@@ -197,6 +207,17 @@
 #define PORTIX_ISO_BOOT_RECORD_LBA 17
 #define PORTIX_ELTORITO_CATALOG_PTR 0x47
 #define PORTIX_ELTORITO_LOAD_RBA 0x28
+/* The catalog's entries: the validation entry (header ID 1, key 55 AA
+   at PORTIX_ELTORITO_KEY, its 16-bit words summing to 0), then the
+   initial entry, whose boot indicator says bootable and whose media
+   type says hard-disk emulation.  Offsets from the catalog's start.  */
+#define PORTIX_ELTORITO_ENTRY_SIZE 32
+#define PORTIX_ELTORITO_HEADER_ID 1
+#define PORTIX_ELTORITO_KEY 0x1E
+#define PORTIX_ELTORITO_BOOT_INDICATOR 0x20
+#define PORTIX_ELTORITO_BOOTABLE 0x88
+#define PORTIX_ELTORITO_MEDIA_TYPE 0x21
+#define PORTIX_ELTORITO_MEDIA_HD 4
 /* The geometry the hard-disk media's partition table must encode, for
    BIOSes that take it from there (SeaBIOS under El Torito hard-disk
    emulation): 64 heads, 32 sectors, so a cylinder is 1 MiB and every

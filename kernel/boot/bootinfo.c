@@ -18,9 +18,6 @@
 #include "lib/string.h"
 #include "panic.h"
 
-/* Stage 2 identity-maps the first 4 GiB; anything else would fault.  */
-#define MAPPED_LIMIT 0x100000000ULL
-
 #if PORTIX_DEBUG
 /* Set by the linker script (kernel.ld.S).  */
 extern char __kernel_start[], __kernel_image_end[];
@@ -34,7 +31,8 @@ static bool info_copied;	/* the address was readable */
 bool bootinfo_copy(const struct portix_boot_info *raw)
 {
 	info_addr = (uint64_t)(uintptr_t)raw;
-	if (!raw || info_addr > MAPPED_LIMIT - sizeof(info))
+	/* Beyond stage 2's identity map, reading would fault.  */
+	if (!raw || info_addr > PORTIX_BOOT_IDENTITY_END - sizeof(info))
 		return false;
 	memcpy(&info, raw, sizeof(info));
 	info.cmdline[PORTIX_CMDLINE_MAX - 1] = '\0';

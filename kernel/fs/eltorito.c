@@ -5,48 +5,44 @@
 
 #include <stdint.h>
 
+#include <portix/layout.h>
+#include <portix/le.h>
+
 #include "block/block.h"
 #include "fs/eltorito.h"
 #include "lib/string.h"
 
 /* CD sectors are 2048 bytes, four of ours.  */
-#define CD_TO_BLK		4
-#define BRVD_CD_SECTOR		17
-#define BRVD_CATALOG		0x47
-#define ENTRY_SIZE		32
-#define BOOTABLE		0x88
-#define MEDIA_HARD_DISK		4
-
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
+#define CD_TO_BLK	(PORTIX_ISO_SECTOR_SIZE / BLK_SECTOR_SIZE)
 
 int eltorito_find_hd_image(struct blkdev *cd, uint64_t *start)
 {
 	static const char brvd_id[] = "\0CD001\1EL TORITO SPECIFICATION";
 	static uint8_t sector[BLK_SECTOR_SIZE];
-	const uint8_t *init = sector + ENTRY_SIZE;
 	uint16_t sum = 0;
 	uint32_t catalog;
 	int i;
 
-	if (blk_read(cd, (uint64_t)BRVD_CD_SECTOR * CD_TO_BLK, 1, sector))
+	if (blk_read(cd, (uint64_t)PORTIX_ISO_BOOT_RECORD_LBA * CD_TO_BLK, 1,
+		     sector))
 		return ELTORITO_EIO;
 	if (memcmp(sector, brvd_id, sizeof(brvd_id) - 1))
 		return ELTORITO_ENOBOOT;
-	catalog = le32(sector + BRVD_CATALOG);
+	catalog = portix_get_le32(sector + PORTIX_ELTORITO_CATALOG_PTR);
 	if (blk_read(cd, (uint64_t)catalog * CD_TO_BLK, 1, sector))
 		return ELTORITO_EIO;
 	/* Validation entry: header 1, key 55 AA, words summing to 0.  */
-	for (i = 0; i < ENTRY_SIZE; i += 2)
-		sum = (uint16_t)(sum + (sector[i] | sector[i + 1] << 8));
-	if (sector[0] != 1 || sector[30] != 0x55 || sector[31] != 0xAA ||
-	    sum)
+	for (i = 0; i < PORTIX_ELTORITO_ENTRY_SIZE; i += 2)
+		sum = (uint16_t)(sum + portix_get_le16(sector + i));
+	if (sector[0] != PORTIX_ELTORITO_HEADER_ID ||
+	    sector[PORTIX_ELTORITO_KEY] != 0x55 ||
+	    sector[PORTIX_ELTORITO_KEY + 1] != 0xAA || sum)
 		return ELTORITO_ENOBOOT;
-	if (init[0] != BOOTABLE || (init[1] & 0x0F) != MEDIA_HARD_DISK)
+	if (sector[PORTIX_ELTORITO_BOOT_INDICATOR] != PORTIX_ELTORITO_BOOTABLE ||
+	    (sector[PORTIX_ELTORITO_MEDIA_TYPE] & 0x0F) !=
+	    PORTIX_ELTORITO_MEDIA_HD)
 		return ELTORITO_ENOTHD;
-	*start = (uint64_t)le32(init + 8) * CD_TO_BLK;
+	*start = (uint64_t)portix_get_le32(sector + PORTIX_ELTORITO_LOAD_RBA) *
+		 CD_TO_BLK;
 	return 0;
 }

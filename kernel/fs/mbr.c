@@ -5,21 +5,19 @@
 #include <stdint.h>
 
 #include <portix/layout.h>
+#include <portix/le.h>
 
 #include "block/block.h"
 #include "fs/mbr.h"
 #include "lib/printf.h"
 
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
 bool mbr_type_is_fat(uint8_t type)
 {
-	return type == 0x04 || type == 0x06 || type == 0x0B ||
-	       type == 0x0C || type == 0x0E;
+	return type == PORTIX_MBR_TYPE_FAT16_SMALL ||
+	       type == PORTIX_MBR_TYPE_FAT16 ||
+	       type == PORTIX_MBR_TYPE_FAT32 ||
+	       type == PORTIX_MBR_TYPE_FAT32_LBA ||
+	       type == PORTIX_MBR_TYPE_FAT16_LBA;
 }
 
 int mbr_scan(struct blkdev *disk, uint64_t base, struct blkdev **parts,
@@ -45,8 +43,8 @@ int mbr_scan(struct blkdev *disk, uint64_t base, struct blkdev **parts,
 		if ((e[PORTIX_MBR_PART_STATUS] & 0x7F) ||
 		    !e[PORTIX_MBR_PART_TYPE])
 			continue;
-		start = base + le32(e + PORTIX_MBR_PART_LBA);
-		count = le32(e + PORTIX_MBR_PART_SECTORS);
+		start = base + portix_get_le32(e + PORTIX_MBR_PART_LBA);
+		count = portix_get_le32(e + PORTIX_MBR_PART_SECTORS);
 		ksnprintf(name, sizeof(name), "%sp%d", disk->name, i + 1);
 		p = blk_add_view(disk, name, start, count,
 				 e[PORTIX_MBR_PART_TYPE]);

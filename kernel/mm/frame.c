@@ -4,7 +4,8 @@
    the first 4 GiB (the bitmap is placed below 4 GiB, so it is
    reachable before and after paging_init()).
    State:    the bitmap (bit set = frame in use or not RAM), the frame
-             count, a next-fit search hint and the statistics.  */
+             count, a next-fit search hint and the statistics; in
+             debug kernels also the owner bitmap (below).  */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -13,19 +14,26 @@
 #include <portix/boot.h>
 #include <portix/layout.h>
 
+#include "arch/x86_64/irq.h"
 #include "boot/bootinfo.h"
+#include "config.h"
+#include "kassert.h"
 #include "klog.h"
 #include "lib/string.h"
 #include "mm/frame.h"
 #include "panic.h"
 
 #define BITS_PER_WORD	64
-/* Where the bitmap may go: stage 2 maps only this much.  */
-#define BOOT_MAPPED_LIMIT (4ULL << 30)
 
 extern char __kernel_end[];
 
 static uint64_t *bitmap;
+/* Debug kernels keep a second bitmap right after the first: set = handed
+   out by frame_alloc_run() and not yet freed.  The first bitmap cannot
+   tell an allocated frame from a reserved one (the kernel, low memory,
+   a hole in RAM); this one lets frame_free_run() assert that it only
+   takes back what it gave.  NULL in release kernels.  */
+static uint64_t *owned;
 static size_t nframes;
 static size_t nwords;
 static size_t hint;		/* word index where searches start */
@@ -44,6 +52,37 @@ static inline void set_bit(size_t f)
 static inline void clear_bit(size_t f)
 {
 	bitmap[f / BITS_PER_WORD] &= ~(1ULL << (f % BITS_PER_WORD));
+}
+
+/* Record frames [F, F + COUNT) as handed out (ON) or given back, in
+   debug kernels.  */
+static void mark_owned(size_t f, size_t count, bool on)
+{
+	uint64_t bit;
+	size_t i;
+
+	for (i = f; owned && i < f + count; i++) {
+		bit = 1ULL << (i % BITS_PER_WORD);
+		if (on)
+			owned[i / BITS_PER_WORD] |= bit;
+		else
+			owned[i / BITS_PER_WORD] &= ~bit;
+	}
+}
+
+/* Whether each frame of [F, F + COUNT) is handed out (ON) or none is.  */
+__attribute__((unused))
+static bool owned_run(size_t f, size_t count, bool on)
+{
+	bool bit;
+	size_t i;
+
+	for (i = f; i < f + count; i++) {
+		bit = owned[i / BITS_PER_WORD] & (1ULL << (i % BITS_PER_WORD));
+		if (bit != on)
+			return false;
+	}
+	return true;
 }
 
 static uint64_t align_up(uint64_t v, uint64_t a)
@@ -115,8 +154,9 @@ static uint64_t place_bitmap(const struct portix_boot_info *bi, uint64_t size)
 			continue;
 		start = align_up(e->base > floor ? e->base : floor, FRAME_SIZE);
 		end = e->base + e->length;
-		if (end > BOOT_MAPPED_LIMIT)
-			end = BOOT_MAPPED_LIMIT;
+		/* Stage 2 maps only this much.  */
+		if (end > PORTIX_BOOT_IDENTITY_END)
+			end = PORTIX_BOOT_IDENTITY_END;
 		if (start < end && end - start >= size)
 			return start;
 	}
@@ -143,12 +183,18 @@ void frame_init(void)
 	top = scan_e820(bi);
 	nframes = top >> FRAME_SHIFT;
 	nwords = (nframes + BITS_PER_WORD - 1) / BITS_PER_WORD;
-	bytes = align_up(nwords * sizeof(uint64_t), FRAME_SIZE);
+	/* One bitmap, two in debug kernels (the owner bitmap).  */
+	bytes = align_up(nwords * sizeof(uint64_t), FRAME_SIZE) *
+		(PORTIX_DEBUG ? 2 : 1);
 	where = place_bitmap(bi, bytes);
 	if (!nframes || !where)
 		panic("frame: no usable RAM above the kernel for the "
 		      "frame bitmap (%lu bytes)", bytes);
 	bitmap = (uint64_t *)(uintptr_t)where;
+	if (PORTIX_DEBUG) {
+		owned = (uint64_t *)(uintptr_t)(where + bytes / 2);
+		memset(owned, 0, nwords * sizeof(uint64_t));
+	}
 
 	/* Everything used, then free what E820 calls usable, then take
 	   back what overlaps anything else.  */
@@ -204,6 +250,7 @@ uint64_t frame_alloc_run(size_t count)
 	long first;
 	size_t f;
 
+	KASSERT(!irq_in_handler());
 	if (!count || !bitmap)
 		return 0;
 	first = find_run(hint, count);
@@ -213,6 +260,8 @@ uint64_t frame_alloc_run(size_t count)
 		return 0;
 	for (f = (size_t)first; f < (size_t)first + count; f++)
 		set_bit(f);
+	KASSERT(!owned || owned_run((size_t)first, count, false));
+	mark_owned((size_t)first, count, true);
 	stats.free_frames -= count;
 	hint = ((size_t)first + count) / BITS_PER_WORD;
 	return (uint64_t)first << FRAME_SHIFT;
@@ -231,6 +280,7 @@ void frame_free_run(uint64_t addr, size_t count)
 {
 	size_t f = addr >> FRAME_SHIFT, i;
 
+	KASSERT(!irq_in_handler());
 	if (addr % FRAME_SIZE || f + count > nframes || f + count < f)
 		panic("frame: freeing 0x%lx (+%zu frames): not a frame",
 		      addr, count);
@@ -240,6 +290,10 @@ void frame_free_run(uint64_t addr, size_t count)
 			      (uint64_t)i << FRAME_SHIFT);
 		clear_bit(i);
 	}
+	/* Only frames frame_alloc_run() handed out come back (a reserved
+	   frame is "in use" in the bitmap too, so the loop cannot tell).  */
+	KASSERT(!owned || owned_run(f, count, true));
+	mark_owned(f, count, false);
 	stats.free_frames += count;
 	if (f / BITS_PER_WORD < hint)
 		hint = f / BITS_PER_WORD;

@@ -41,7 +41,8 @@ uint64_t frame_alloc(void);
 uint64_t frame_alloc_run(size_t count);
 
 /* Give back frames from frame_alloc() / frame_alloc_run().  Freeing a
-   frame that is not allocated panics.  */
+   frame that is not allocated panics; in debug kernels so does (by
+   KASSERT) freeing a reserved frame the allocator never handed out.  */
 void frame_free(uint64_t addr);
 void frame_free_run(uint64_t addr, size_t count);
 

@@ -6,7 +6,11 @@
    block just before it in the arena (0 for the first), so kfree can
    merge both ways in constant time.  Free blocks keep their free-list
    links in the payload.  Invariants: no two free blocks are adjacent;
-   every free block is on the free list exactly once.
+   every free block is on the free list exactly once.  In debug kernels
+   each block also ends in a red zone of HEAP_REDZONE bytes of
+   REDZONE_BYTE just after the bytes asked for, and kfree() asserts that
+   it is intact, that the header agrees with its neighbours, and that it
+   runs outside IRQ handlers.
    State: the arena list, the free list, the statistics.  */
 
 #include <stdbool.h>
@@ -14,6 +18,9 @@
 #include <stdint.h>
 
 #include "arch/x86_64/cpu.h"
+#include "arch/x86_64/irq.h"
+#include "config.h"
+#include "kassert.h"
 #include "klog.h"
 #include "lib/string.h"
 #include "mm/frame.h"
@@ -24,6 +31,11 @@
 #define MAGIC_FREE	0x46524545U	/* "EERF" */
 #define MAGIC_LARGE	0x4C415247U	/* "GRAL" */
 #define MAGIC_END	0x454E4421U	/* "!DNE" */
+
+/* Debug kernels: bytes after each block's payload that must stay
+   REDZONE_BYTE (an overrun of up to this much is caught on kfree).  */
+#define HEAP_REDZONE	(PORTIX_DEBUG ? HEAP_ALIGN : 0)
+#define REDZONE_BYTE	0xFD
 
 struct block {
 	uint32_t magic;
@@ -92,6 +104,26 @@ static void list_remove(struct block *b)
 		links(l->next)->prev = l->prev;
 }
 
+/* Debug kernels: fill B's red zone (after the B->req bytes asked for).  */
+static void redzone_fill(struct block *b)
+{
+	if (HEAP_REDZONE)
+		memset((char *)(b + 1) + b->req, REDZONE_BYTE, HEAP_REDZONE);
+}
+
+/* Whether B's red zone is as redzone_fill() left it.  */
+__attribute__((unused))
+static bool redzone_intact(const struct block *b)
+{
+	const unsigned char *z = (const unsigned char *)(b + 1) + b->req;
+	const unsigned char *end = z + HEAP_REDZONE;
+
+	for (; z < end; z++)
+		if (*z != REDZONE_BYTE)
+			return false;
+	return true;
+}
+
 static bool arena_add(void)
 {
 	uint64_t addr = frame_alloc_run(HEAP_ARENA_SIZE / FRAME_SIZE);
@@ -149,7 +181,8 @@ static bool spans_arena(struct block *b)
 
 static void *alloc_large(size_t size)
 {
-	size_t frames = (size + HDR + FRAME_SIZE - 1) / FRAME_SIZE;
+	size_t frames = (size + HDR + HEAP_REDZONE + FRAME_SIZE - 1) /
+			FRAME_SIZE;
 	uint64_t addr = frame_alloc_run(frames);
 	struct block *b = (struct block *)(uintptr_t)addr;
 
@@ -159,6 +192,7 @@ static void *alloc_large(size_t size)
 	b->size = frames * FRAME_SIZE;
 	b->prev_size = 0;
 	b->req = size;
+	redzone_fill(b);
 	stats.large_blocks++;
 	stats.large_bytes += b->size;
 	return b + 1;
@@ -176,7 +210,8 @@ static struct block *find_fit(size_t need)
 
 static void *alloc_small(size_t size)
 {
-	size_t need = (size + HDR + HEAP_ALIGN - 1) & ~(size_t)(HEAP_ALIGN - 1);
+	size_t need = (size + HDR + HEAP_REDZONE + HEAP_ALIGN - 1) &
+		      ~(size_t)(HEAP_ALIGN - 1);
 	struct block *b, *rest;
 
 	if (need < MIN_BLOCK)
@@ -201,6 +236,7 @@ static void *alloc_small(size_t size)
 	}
 	b->magic = MAGIC_USED;
 	b->req = size;
+	redzone_fill(b);
 	return b + 1;
 }
 
@@ -209,6 +245,7 @@ void *kmalloc(size_t size)
 	uint64_t flags;
 	void *p;
 
+	KASSERT(!irq_in_handler());
 	if (size > FRAME_MAX_ADDR)
 		goto fail;
 	flags = irq_save();
@@ -240,10 +277,15 @@ static void free_small(struct block *b)
 {
 	struct block *n = next_block(b), *p;
 
+	/* Boundary tags agree both ways; the caller's bytes fit.  */
+	KASSERT(b->size >= MIN_BLOCK && b->size % HEAP_ALIGN == 0);
+	KASSERT(b->req + HEAP_REDZONE <= b->size - HDR);
+	KASSERT(!b->prev_size || prev_block(b)->size == b->prev_size);
 	if (n->magic != MAGIC_USED && n->magic != MAGIC_FREE &&
 	    n->magic != MAGIC_END)
 		panic("heap: block after %p overwritten (magic 0x%08x)",
 		      (void *)(b + 1), n->magic);
+	KASSERT(n->prev_size == b->size);
 	stats.free_bytes += b->size;
 	if (n->magic == MAGIC_FREE) {
 		list_remove(n);
@@ -271,6 +313,7 @@ void kfree(void *ptr)
 	struct block *b;
 	uint64_t flags;
 
+	KASSERT(!irq_in_handler());
 	if (!ptr)
 		return;
 	if ((uintptr_t)ptr % HEAP_ALIGN)
@@ -282,9 +325,13 @@ void kfree(void *ptr)
 	stats.used_bytes -= b->req;
 	switch (b->magic) {
 	case MAGIC_USED:
+		KASSERT(redzone_intact(b));
 		free_small(b);
 		break;
 	case MAGIC_LARGE:
+		KASSERT((uintptr_t)b % FRAME_SIZE == 0 &&
+			b->size % FRAME_SIZE == 0);
+		KASSERT(redzone_intact(b));
 		stats.large_blocks--;
 		stats.large_bytes -= b->size;
 		b->magic = 0;

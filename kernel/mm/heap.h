@@ -8,9 +8,12 @@
    their own.  Every block is 16-byte aligned and carries a header
    whose magic kfree() checks: freeing a pointer the heap did not hand
    out, freeing twice or overwriting the next block's header panics
-   with "heap: ...".  No fixed addresses: the heap starts empty and
-   grows on demand.  Usable after frame_init(); interrupts are held off
-   inside, but IRQ handlers must not allocate.  */
+   with "heap: ...".  Debug kernels also put a red zone after every
+   block and assert on kfree() that it is intact (an overrun), that the
+   header agrees with its neighbours, and that no IRQ handler is
+   running.  No fixed addresses: the heap starts empty and grows on
+   demand.  Usable after frame_init(); interrupts are held off inside,
+   but IRQ handlers must not allocate.  */
 
 #ifndef MM_HEAP_H
 #define MM_HEAP_H

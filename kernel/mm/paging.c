@@ -180,7 +180,7 @@ int paging_map_mmio(uint64_t phys, uint64_t len)
 	uint64_t a, end = phys + len;
 
 	if (!pml4)
-		return end <= (4ULL << 30) ? 0 : -1;
+		return end <= PORTIX_BOOT_IDENTITY_END ? 0 : -1;
 	for (a = phys & ~(PAGE_2M - 1); a < end; a += PAGE_2M) {
 		if (!map_2m(a, PTE_P | PTE_W | PTE_PCD | PTE_PWT | nx))
 			return -1;

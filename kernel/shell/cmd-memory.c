@@ -7,7 +7,9 @@
 #include <portix/boot.h>
 
 #include "boot/bootinfo.h"
+#include "config.h"
 #include "lib/printf.h"
+#include "lib/string.h"
 #include "mm/frame.h"
 #include "mm/heap.h"
 #include "shell/shell.h"
@@ -65,6 +67,8 @@ int cmd_mem(int argc, char **argv)
 #define HT_MAX_ROUNDS	10000000
 #define HT_SEED		0x2545F4914F6CDD1DULL
 #define HT_CHECK_EVERY	1000
+/* "heaptest overrun": a small block's size (its red zone follows).  */
+#define HT_OVERRUN_SIZE	24
 
 struct ht_slot {
 	uint8_t *p;
@@ -138,6 +142,25 @@ static void print_usage_line(const char *when, const struct heap_stats *hs,
 		hs->used_bytes, hs->arenas, fs->free_frames);
 }
 
+/* "heaptest overrun", debug kernels only: write one byte past a block
+   and free it, so the red-zone assertion in kfree() stops the system.
+   Returns only if nothing caught the overrun.  */
+static int ht_overrun(void)
+{
+	uint8_t *p = kmalloc(HT_OVERRUN_SIZE);
+
+	if (!p) {
+		kprintf("heaptest: out of memory\n");
+		return 1;
+	}
+	kprintf("heaptest: writing one byte past a %d-byte block\n",
+		HT_OVERRUN_SIZE);
+	p[HT_OVERRUN_SIZE] = 0;
+	kfree(p);
+	kprintf("heaptest: FAILED: the overrun went unnoticed\n");
+	return 1;
+}
+
 int cmd_heaptest(int argc, char **argv)
 {
 	struct heap_stats h0, h1;
@@ -149,8 +172,11 @@ int cmd_heaptest(int argc, char **argv)
 	size_t i;
 	bool leak;
 
+	if (PORTIX_DEBUG && argc == 2 && !strcmp(argv[1], "overrun"))
+		return ht_overrun();
 	if (!rounds) {
-		kprintf("usage: heaptest [ROUNDS] (1 to %d)\n", HT_MAX_ROUNDS);
+		kprintf("usage: heaptest [ROUNDS] (1 to %d)%s\n", HT_MAX_ROUNDS,
+			PORTIX_DEBUG ? ", heaptest overrun" : "");
 		return 1;
 	}
 	rng = HT_SEED;

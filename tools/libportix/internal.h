@@ -24,6 +24,7 @@
 
 #include <portix/image.h>
 #include <portix/layout.h>
+#include <portix/le.h>
 
 #define PXI_STAGE2_BYTES (PORTIX_STAGE2_SECTORS * PORTIX_SECTOR_SIZE)
 #define PXI_MIB 1048576u
@@ -179,34 +180,12 @@ static inline void pxi_put_be32(uint8_t *p, uint32_t v)
 	pxi_put_be16(p + 2, (uint16_t)v);
 }
 
-/* ---- Little-endian fields, whatever the host's byte order ---- */
+/* ---- Little-endian fields: <portix/le.h>, under the library's prefix ---- */
 
-static inline void pxi_put_le16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)v;
-	p[1] = (uint8_t)(v >> 8);
-}
-
-static inline void pxi_put_le32(uint8_t *p, uint32_t v)
-{
-	pxi_put_le16(p, (uint16_t)v);
-	pxi_put_le16(p + 2, (uint16_t)(v >> 16));
-}
-
-static inline void pxi_put_le64(uint8_t *p, uint64_t v)
-{
-	pxi_put_le32(p, (uint32_t)v);
-	pxi_put_le32(p + 4, (uint32_t)(v >> 32));
-}
-
-static inline uint16_t pxi_get_le16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static inline uint32_t pxi_get_le32(const uint8_t *p)
-{
-	return pxi_get_le16(p) | (uint32_t)pxi_get_le16(p + 2) << 16;
-}
+#define pxi_put_le16(p, v) portix_put_le16(p, v)
+#define pxi_put_le32(p, v) portix_put_le32(p, v)
+#define pxi_put_le64(p, v) portix_put_le64(p, v)
+#define pxi_get_le16(p) portix_get_le16(p)
+#define pxi_get_le32(p) portix_get_le32(p)
 
 #endif /* PORTIX_LIBPORTIX_INTERNAL_H */

@@ -80,8 +80,8 @@ void pxi_mbr_put_partition(uint8_t *mbr, const struct pxi_partition *part)
 	e[PORTIX_MBR_PART_STATUS] = 0x00;
 	put_chs(e + PORTIX_MBR_PART_STATUS + 1, part->start, part);
 	e[PORTIX_MBR_PART_TYPE] = part->fat_type == 32 ?
-				  PXI_PART_TYPE_FAT32_LBA :
-				  PXI_PART_TYPE_FAT16_LBA;
+				  PORTIX_MBR_TYPE_FAT32_LBA :
+				  PORTIX_MBR_TYPE_FAT16_LBA;
 	/* A large disk's last sector is out of reach by definition.  */
 	if (part->heads == PORTIX_CHS_HEADS)
 		put_chs(e + PORTIX_MBR_PART_TYPE + 1, last, part);

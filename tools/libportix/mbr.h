@@ -5,7 +5,7 @@
    to the end of the disk.  This module decides its extent and the disk
    geometry its CHS fields are written in, and writes the entry into
    stage 1's partition table.  It knows nothing of FAT beyond the two
-   partition type codes.
+   partition type codes (FAT16 and FAT32 by LBA, from layout.h).
 
    Call order (layout.c):
 	pxi_partition_plan(disk_sectors, &part);
@@ -27,10 +27,6 @@
 #define PORTIX_LIBPORTIX_MBR_H
 
 #include <stdint.h>
-
-/* Partition types: FAT16 and FAT32 addressed by LBA.  */
-#define PXI_PART_TYPE_FAT16_LBA 0x0E
-#define PXI_PART_TYPE_FAT32_LBA 0x0C
 
 /* Small disks use PORTIX_CHS_HEADS x PORTIX_CHS_SECTORS (layout.h).
    Cylinders CHS can address:  */

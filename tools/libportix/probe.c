@@ -148,7 +148,8 @@ static int probe_iso(struct probe *p, enum portix_mode *mode)
 		     sizeof(sector));
 	if (rc < 0)
 		return rc;
-	if (sector[0x1E] != 0x55 || sector[0x1F] != 0xAA)
+	if (sector[PORTIX_ELTORITO_KEY] != 0x55 ||
+	    sector[PORTIX_ELTORITO_KEY + 1] != 0xAA)
 		return not_portix(p, "an ISO 9660 image whose El Torito boot"
 				  " catalog is damaged");
 	return inside(p, (uint64_t)pxi_get_le32(sector +
@@ -188,11 +189,11 @@ static int probe_vmdk(struct probe *p, const uint8_t *header,
 	int rc;
 
 	/* Compressed grains: the header is all there is to go by.  */
-	if (pxi_get_le32(header + H_FLAGS) & FLAG_COMPRESSED) {
+	if (pxi_get_le32(header + VMDK_H_FLAGS) & VMDK_FLAG_COMPRESSED) {
 		*mode = PORTIX_MODE_VMDK;
 		return PORTIX_OK;
 	}
-	rc = read_at(p, pxi_get_le32(header + H_GD_OFFSET) *
+	rc = read_at(p, pxi_get_le32(header + VMDK_H_GD_OFFSET) *
 		     (uint64_t)PORTIX_SECTOR_SIZE, entry, sizeof(entry));
 	if (rc < 0)
 		return rc;
@@ -244,10 +245,13 @@ static int probe_file(struct probe *p, enum portix_mode *mode)
 	}
 	rc = read_at(p, 0, head, sizeof(head));
 	if (rc == PORTIX_OK)
-		rc = read_at(p, 16 * PORTIX_ISO_SECTOR_SIZE, cd, sizeof(cd));
+		/* The primary volume descriptor, just before the boot
+		   record.  */
+		rc = read_at(p, (PORTIX_ISO_BOOT_RECORD_LBA - 1) *
+			     PORTIX_ISO_SECTOR_SIZE, cd, sizeof(cd));
 	if (rc < 0)
 		return rc;
-	if (pxi_get_le32(head + H_MAGIC) == VMDK_MAGIC)
+	if (pxi_get_le32(head + VMDK_H_MAGIC) == VMDK_MAGIC)
 		return probe_vmdk(p, head, mode);
 	if (pxi_get_le32(head + VDI_OFF_SIGNATURE) == VDI_SIGNATURE)
 		return probe_vdi(p, head, mode);

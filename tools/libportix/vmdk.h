@@ -10,18 +10,19 @@
 #define VMDK_MAGIC 0x564D444Bu		/* "KDMV" on disk */
 
 /* Header flags.  */
-#define FLAG_NL_DETECT 0x00001u		/* the line-end bytes are valid */
-#define FLAG_RGD 0x00002u		/* a redundant GD is present */
-#define FLAG_COMPRESSED 0x10000u
-#define FLAG_MARKERS 0x20000u
+#define VMDK_FLAG_NL_DETECT 0x00001u	/* the line-end bytes are valid */
+#define VMDK_FLAG_RGD 0x00002u		/* a redundant GD is present */
+#define VMDK_FLAG_COMPRESSED 0x10000u
+#define VMDK_FLAG_MARKERS 0x20000u
 
 /* Header byte offsets (the structure is packed).  */
 enum {
-	H_MAGIC = 0, H_VERSION = 4, H_FLAGS = 8, H_CAPACITY = 12,
-	H_GRAIN_SIZE = 20, H_DESC_OFFSET = 28, H_DESC_SIZE = 36,
-	H_GTES_PER_GT = 44, H_RGD_OFFSET = 48, H_GD_OFFSET = 56,
-	H_OVERHEAD = 64, H_UNCLEAN = 72, H_NL = 73, H_NON_NL = 74,
-	H_CR = 75, H_CRLF_NL = 76, H_COMPRESS = 77
+	VMDK_H_MAGIC = 0, VMDK_H_VERSION = 4, VMDK_H_FLAGS = 8,
+	VMDK_H_CAPACITY = 12, VMDK_H_GRAIN_SIZE = 20, VMDK_H_DESC_OFFSET = 28,
+	VMDK_H_DESC_SIZE = 36, VMDK_H_GTES_PER_GT = 44, VMDK_H_RGD_OFFSET = 48,
+	VMDK_H_GD_OFFSET = 56, VMDK_H_OVERHEAD = 64, VMDK_H_UNCLEAN = 72,
+	VMDK_H_NL = 73, VMDK_H_NON_NL = 74, VMDK_H_CR = 75,
+	VMDK_H_CRLF_NL = 76, VMDK_H_COMPRESS = 77
 };
 
 #endif /* PORTIX_LIBPORTIX_VMDK_H */

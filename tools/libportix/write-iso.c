@@ -45,8 +45,6 @@
 #define HEADER_SECTORS IMAGE_LBA
 /* The largest extent that ends on a sector boundary.  */
 #define EXTENT_MAX 0xFFFFF800ull
-/* El Torito media type 4: hard-disk emulation.  */
-#define ELTORITO_MEDIA_HD 4
 
 _Static_assert(BOOT_RECORD_LBA == 17, "El Torito puts its record at 17");
 
@@ -165,18 +163,18 @@ static void fill_catalog(uint8_t *p, const struct pxi_layout *lay)
 {
 	uint16_t sum = 0;
 
-	p[0] = 1;			/* header ID */
+	p[0] = PORTIX_ELTORITO_HEADER_ID;
 	p[1] = 0;			/* platform: 80x86 */
 	memcpy(p + 4, "PORTIX", 6);
-	p[0x1E] = 0x55;
-	p[0x1F] = 0xAA;
+	p[PORTIX_ELTORITO_KEY] = 0x55;
+	p[PORTIX_ELTORITO_KEY + 1] = 0xAA;
 	/* The checksum makes the 16 words of the entry sum to 0.  */
-	for (int i = 0; i < 32; i += 2)
+	for (int i = 0; i < PORTIX_ELTORITO_ENTRY_SIZE; i += 2)
 		sum = (uint16_t)(sum + pxi_get_le16(p + i));
 	pxi_put_le16(p + 0x1C, (uint16_t)-sum);
 
-	p[32] = 0x88;			/* bootable */
-	p[33] = ELTORITO_MEDIA_HD;
+	p[PORTIX_ELTORITO_BOOT_INDICATOR] = PORTIX_ELTORITO_BOOTABLE;
+	p[PORTIX_ELTORITO_MEDIA_TYPE] = PORTIX_ELTORITO_MEDIA_HD;
 	pxi_put_le16(p + 34, 0);	/* load segment: the default, 07C0 */
 	/* System type: the image's first partition type, as El Torito
 	   asks for hard-disk emulation.  */

@@ -77,24 +77,24 @@ static void fill_header(const struct vmdk *v, uint8_t *h, uint64_t rgd,
 			uint64_t gd, uint64_t overhead)
 {
 	memset(h, 0, SECTOR);
-	pxi_put_le32(h + H_MAGIC, VMDK_MAGIC);
-	pxi_put_le32(h + H_VERSION, v->stream ? 3 : 1);
-	pxi_put_le32(h + H_FLAGS, v->stream ?
-		     FLAG_NL_DETECT | FLAG_COMPRESSED | FLAG_MARKERS :
-		     FLAG_NL_DETECT | FLAG_RGD);
-	pxi_put_le64(h + H_CAPACITY, v->capacity);
-	pxi_put_le64(h + H_GRAIN_SIZE, GRAIN_SECTORS);
-	pxi_put_le64(h + H_DESC_OFFSET, DESC_LBA);
-	pxi_put_le64(h + H_DESC_SIZE, DESC_SECTORS);
-	pxi_put_le32(h + H_GTES_PER_GT, GTES_PER_GT);
-	pxi_put_le64(h + H_RGD_OFFSET, rgd);
-	pxi_put_le64(h + H_GD_OFFSET, gd);
-	pxi_put_le64(h + H_OVERHEAD, overhead);
-	h[H_NL] = '\n';
-	h[H_NON_NL] = ' ';
-	h[H_CR] = '\r';
-	h[H_CRLF_NL] = '\n';
-	pxi_put_le16(h + H_COMPRESS, v->stream ? 1 : 0);
+	pxi_put_le32(h + VMDK_H_MAGIC, VMDK_MAGIC);
+	pxi_put_le32(h + VMDK_H_VERSION, v->stream ? 3 : 1);
+	pxi_put_le32(h + VMDK_H_FLAGS, v->stream ?
+		     VMDK_FLAG_NL_DETECT | VMDK_FLAG_COMPRESSED | VMDK_FLAG_MARKERS :
+		     VMDK_FLAG_NL_DETECT | VMDK_FLAG_RGD);
+	pxi_put_le64(h + VMDK_H_CAPACITY, v->capacity);
+	pxi_put_le64(h + VMDK_H_GRAIN_SIZE, GRAIN_SECTORS);
+	pxi_put_le64(h + VMDK_H_DESC_OFFSET, DESC_LBA);
+	pxi_put_le64(h + VMDK_H_DESC_SIZE, DESC_SECTORS);
+	pxi_put_le32(h + VMDK_H_GTES_PER_GT, GTES_PER_GT);
+	pxi_put_le64(h + VMDK_H_RGD_OFFSET, rgd);
+	pxi_put_le64(h + VMDK_H_GD_OFFSET, gd);
+	pxi_put_le64(h + VMDK_H_OVERHEAD, overhead);
+	h[VMDK_H_NL] = '\n';
+	h[VMDK_H_NON_NL] = ' ';
+	h[VMDK_H_CR] = '\r';
+	h[VMDK_H_CRLF_NL] = '\n';
+	pxi_put_le16(h + VMDK_H_COMPRESS, v->stream ? 1 : 0);
 }
 
 /* The text descriptor, in DESC_SECTORS sectors at DESC_LBA.  */

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <portix/le.h>
+
 #include "test-fat.h"
 
 #define FAT16_SECTORS	(7u * 2048)
@@ -17,11 +19,6 @@
 
 struct memdev dev;
 struct fat_volume vol;
-
-static uint32_t get32le(const uint8_t *p)
-{
-	return p[0] | p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
 
 static uint32_t sectors_for(unsigned type)
 {
@@ -611,7 +608,7 @@ static void test_fat32_details(void)
 	fat_unmount(&vol);
 	memset(b + 512, 0, 4);	/* break FSInfo's lead signature */
 	CHECK_RC(remount(0), 0, "fat32 bad FSInfo is ignored");
-	check(free_clusters() > 0 && get32le(b + 512 + 488) != 0 &&
+	check(free_clusters() > 0 && portix_get_le32(b + 512 + 488) != 0 &&
 	      fat_open(&vol, "/big", FAT_O_WRITE | FAT_O_CREAT, &f) == 0 &&
 	      fat_seek(&f, 0xFFFFFFF0u) == 0 &&
 	      fat_write(&f, "0123456789abcdefg", 17) == FAT_EFBIG,

@@ -6,6 +6,7 @@
 #ifndef ARCH_X86_64_CPU_H
 #define ARCH_X86_64_CPU_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* CR0 bits the kernel cares about.  */
@@ -83,6 +84,12 @@ static inline uint64_t read_rflags(void)
 
 	__asm__ volatile("pushfq; popq %0" : "=r"(v));
 	return v;
+}
+
+/* Whether maskable interrupts are on (RFLAGS.IF).  */
+static inline bool interrupts_enabled(void)
+{
+	return (read_rflags() & RFLAGS_IF) != 0;
 }
 
 static inline uint64_t rdmsr(uint32_t msr)

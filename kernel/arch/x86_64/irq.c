@@ -1,8 +1,10 @@
 /* irq.c - route PIC interrupts to driver handlers (see irq.h).
 
-   State: one handler and one counter per line, the spurious count.
+   State: one handler and one counter per line, the spurious count,
+   how deep in handlers we are.
    Runs with interrupts disabled (interrupt gates).  */
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,6 +21,7 @@ extern const uint64_t irq_stub_table[PIC_NUM_IRQS];
 static void (*handlers[PIC_NUM_IRQS])(void);
 static uint64_t counts[PIC_NUM_IRQS];
 static uint64_t spurious;
+static unsigned int handler_depth;	/* handlers running now */
 
 void irq_init(void)
 {
@@ -34,6 +37,8 @@ void irq_register(unsigned irq, void (*handler)(void))
 	uint64_t flags;
 
 	KASSERT(irq < PIC_NUM_IRQS && irq != PIC_CASCADE_IRQ);
+	KASSERT(handler != NULL);
+	KASSERT(!irq_in_handler());
 	flags = irq_save();
 	handlers[irq] = handler;
 	pic_unmask(irq);
@@ -44,6 +49,7 @@ void irq_register(unsigned irq, void (*handler)(void))
 
 void irq_enable(void)
 {
+	KASSERT(!irq_in_handler());
 	sti();
 }
 
@@ -51,6 +57,8 @@ void irq_dispatch(unsigned int vector)
 {
 	unsigned int irq = vector - PIC_VECTOR_BASE;
 
+	KASSERT(irq < PIC_NUM_IRQS);
+	KASSERT(!interrupts_enabled());
 	if (pic_is_spurious(irq)) {
 		spurious++;
 		if (irq == 15)
@@ -58,9 +66,19 @@ void irq_dispatch(unsigned int vector)
 		return;
 	}
 	counts[irq]++;
-	if (handlers[irq])
+	if (handlers[irq]) {
+		handler_depth++;
 		handlers[irq]();
+		handler_depth--;
+		/* Handlers never turn interrupts on: no nesting.  */
+		KASSERT(!interrupts_enabled() && handler_depth == 0);
+	}
 	pic_eoi(irq);
+}
+
+bool irq_in_handler(void)
+{
+	return handler_depth != 0;
 }
 
 uint64_t irq_count(unsigned int irq)

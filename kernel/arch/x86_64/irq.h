@@ -14,6 +14,7 @@
 #ifndef ARCH_X86_64_IRQ_H
 #define ARCH_X86_64_IRQ_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Remap and mask the PICs, install vectors 32-47.  */
@@ -28,6 +29,10 @@ void irq_enable(void);
 
 /* Called by trap_dispatch() for vectors 32-47.  */
 void irq_dispatch(unsigned int vector);
+
+/* Whether an IRQ handler is running now: code that must not run in
+   one (allocators, printing) asserts it is false.  */
+bool irq_in_handler(void);
 
 /* How many interrupts line IRQ has delivered, and how many spurious
    ones the PICs raised (for diagnostics).  */

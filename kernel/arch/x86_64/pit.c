@@ -2,7 +2,8 @@
 
    Receives: the PIT as the BIOS left it (channel 0, mode 3, 18.2 Hz).
    Leaves:   channel 0 in mode 2 at PIT_HZ, IRQ 0 counting ticks.
-   State:    the tick count, written only by the IRQ 0 handler.  */
+   State:    the tick count, written only by the IRQ 0 handler; whether
+             that handler is registered.  */
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -11,6 +12,7 @@
 #include "arch/x86_64/io.h"
 #include "arch/x86_64/irq.h"
 #include "arch/x86_64/pit.h"
+#include "kassert.h"
 
 #define PIT_CH0		0x40
 #define PIT_CMD		0x43
@@ -23,6 +25,7 @@
 
 /* A 64-bit aligned store is atomic on x86_64: readers need no lock.  */
 static volatile uint64_t ticks;
+static bool started;
 
 void pit_init(void)
 {
@@ -39,6 +42,7 @@ static void pit_tick(void)
 void pit_start(void)
 {
 	irq_register(0, pit_tick);
+	started = true;
 }
 
 uint64_t timer_ms(void)
@@ -50,8 +54,12 @@ uint64_t timer_ms(void)
 
 void timer_sleep_ms(uint64_t ms)
 {
-	uint64_t flags = irq_save();
-	uint64_t end = timer_ms() + ms;
+	uint64_t flags, end;
+
+	/* Only ticks end the wait, and a handler must not wait.  */
+	KASSERT(started && !irq_in_handler());
+	flags = irq_save();
+	end = timer_ms() + ms;
 
 	/* Wake on every interrupt, re-check, sleep again.  */
 	while (timer_ms() < end)
