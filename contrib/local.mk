@@ -19,3 +19,6 @@ EXTRA_DIST += \
 	contrib/debian/portix-boot-dbg.install \
 	contrib/debian/portix-boot-dbg.links \
 	contrib/debian/portix-tools.install
+
+# CI builds and checks both recipes with this script (.ci/run calls it).
+EXTRA_DIST += .ci/packages
