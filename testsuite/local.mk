@@ -79,6 +79,7 @@ EXTRA_DIST += testsuite/config testsuite/lib testsuite/portix.boot \
 	testsuite/portix.storage
 EXTRA_DIST += testsuite/portix.images
 EXTRA_DIST += testsuite/portix.fs
+EXTRA_DIST += testsuite/portix.release
 
 # make installcheck: the installed programs, library and pieces alone
 # (testsuite/installcheck says what it checks); with DESTDIR=..., those
