@@ -22,7 +22,8 @@ boot/boot.bin: $(top_srcdir)/boot/boot.asm boot/layout.inc $(top_srcdir)/boot/bi
 
 # Stage 2 must be exactly PORTIX_STAGE2_SECTORS sectors.
 boot/stage2.bin: $(top_srcdir)/boot/stage2.asm boot/layout.inc $(top_srcdir)/boot/bios.inc \
-	$(top_srcdir)/boot/stage2-disk.inc $(top_srcdir)/boot/stage2-console.inc
+	$(top_srcdir)/boot/stage2-disk.inc $(top_srcdir)/boot/stage2-console.inc \
+	$(top_srcdir)/boot/stage2-identity.inc
 	$(AM_V_GEN)$(LOGRUN) $(NASM) -f bin -I boot/ -I $(top_srcdir)/boot/ \
 	  -o $@ $(top_srcdir)/boot/stage2.asm && \
 	sectors=`sed -n 's/^%define PORTIX_STAGE2_SECTORS \([0-9]*\)$$/\1/p' boot/layout.inc` && \
@@ -48,4 +49,4 @@ noinst_DATA += boot/chain.bin
 CLEANFILES += boot/layout.inc boot/boot.bin boot/stage2.bin boot/chain.bin
 EXTRA_DIST += boot/boot.asm boot/stage2.asm boot/chain.asm boot/bios.inc \
 	boot/stage2-disk.inc boot/stage2-console.inc \
-	boot/layout-inc.sed
+	boot/stage2-identity.inc boot/layout-inc.sed

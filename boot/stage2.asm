@@ -26,7 +26,7 @@
 ;
 ; The steps follow in this order below:
 ;   1. long mode check   2. A20   3. boot info and E820 map
-;   4. kernel header check   5. kernel load   6. CRC-32
+;   3b. boot-disk identity (stage2-identity.inc)   4. kernel header check   5. kernel load   6. CRC-32
 ;   7. page tables, GDT, long mode, jump to the kernel.
 ; Step 5's disk code and the output routines live in stage2-disk.inc and
 ; stage2-console.inc, included where they fall in that order.
@@ -215,6 +215,7 @@ entry:
 	call	check_long_mode		; 1
 	call	enable_a20		; 2
 	call	make_boot_info		; 3
+	call	boot_identity		; 3b
 	call	check_kernel_header	; 4
 	call	load_kernel		; 5
 	call	check_kernel_crc	; 6
@@ -538,6 +539,7 @@ ram_covers:
 	pop	ecx
 	ret
 
+%include "stage2-identity.inc"
 %include "stage2-disk.inc"
 
 ; ------------------------------------------------------------------------

@@ -46,11 +46,17 @@ KERNEL_CSRC = \
 	kernel/shell/cmd-system.c \
 	kernel/shell/cmd-memory.c \
 	kernel/shell/cmd-pci.c \
+	kernel/drivers/atacmd.c \
 	kernel/drivers/ata.c \
+	kernel/drivers/ahci.c \
+	kernel/drivers/ahci-cmd.c \
 	kernel/drivers/rtc.c \
 	kernel/block/block.c \
+	kernel/block/drives.c \
 	kernel/fs/mbr.c \
 	kernel/fs/eltorito.c \
+	kernel/fs/bootdisk.c \
+	kernel/drivers/virtio-blk.c \
 	kernel/fs/fs.c \
 	kernel/shell/cmd-fs.c \
 	kernel/shell/cmd-blk.c \
@@ -70,10 +76,12 @@ KERNEL_HDRS = \
 	kernel/acpi/acpi.h \
 	kernel/drivers/serial.h kernel/drivers/vga.h \
 	kernel/drivers/keyboard.h kernel/drivers/pci.h \
+	kernel/drivers/ahci-hw.h \
 	kernel/lib/printf.h kernel/lib/string.h \
 	kernel/shell/shell.h kernel/shell/lineedit.h \
-	kernel/drivers/ata.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
-	kernel/fs/eltorito.h kernel/fs/fs.h kernel/shell/cmd-fs.h
+	kernel/drivers/ata.h kernel/drivers/atacmd.h \
+	kernel/drivers/ahci.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
+	kernel/drivers/virtio-blk.h kernel/fs/eltorito.h kernel/fs/bootdisk.h kernel/fs/fs.h kernel/shell/cmd-fs.h
 
 # Every kernel object is built under kernel/ in the build tree; shared
 # code from common/ lands in kernel/common/.

@@ -19,7 +19,9 @@
 #include "config.h"
 #include "console.h"
 #include "crash.h"
+#include "drivers/ahci.h"
 #include "drivers/ata.h"
+#include "drivers/virtio-blk.h"
 #include "fs/fs.h"
 #include "lib/printf.h"
 #include "mm/frame.h"
@@ -50,7 +52,9 @@ void kmain(const struct portix_boot_info *raw)
 	console_start_input();		// IRQ 4 (COM1), IRQ 1 (keyboard)
 	irq_enable();			// interrupts on, for good
 	ata_init();			// IDE drives; waits need pit_init()
-	blk_init();			// hd0.., cd0..; after ata_init()
+	ahci_init();			// SATA drives; after paging_init()
+	virtio_blk_init();		// virtio disks; MMIO needs paging_init()
+	blk_init();			// hd0.., cd0..; after the drivers' init
 	fs_mount_root();		// data partition on /; never fatal
 	crash_from_cmdline();		// crash=KIND tests; stack needs paging
 	shell_run();			// never returns

@@ -55,6 +55,7 @@ struct options {
 	const char *cmdline;
 	const char *output;
 	bool force_chs;
+	const char *disk_signature;	/* as given */
 	/* Paths made for the pieces not given (malloc'd, in default_pieces'
 	   order; NULL for a piece given on the command line).  */
 	char *defaults[N_PIECES];
@@ -75,6 +76,7 @@ struct values {
 	enum portix_vmdk_format vmdk_format;
 	uint64_t ventoy_mb;		/* 0: the library's default */
 	int64_t epoch;			/* SOURCE_DATE_EPOCH, or 0 */
+	uint32_t disk_signature;	/* 0: derived by the library */
 };
 
 enum {
@@ -89,7 +91,8 @@ enum {
 	OPT_VERSION,
 	OPT_VMDK_FORMAT,
 	OPT_VENTOY_SIZE,
-	OPT_ADD
+	OPT_ADD,
+	OPT_DISK_SIGNATURE
 };
 
 static const struct option long_options[] = {
@@ -100,6 +103,7 @@ static const struct option long_options[] = {
 	{ "kernel", required_argument, NULL, OPT_KERNEL },
 	{ "cmdline", required_argument, NULL, OPT_CMDLINE },
 	{ "force-chs", no_argument, NULL, OPT_FORCE_CHS },
+	{ "disk-signature", required_argument, NULL, OPT_DISK_SIGNATURE },
 	{ "output", required_argument, NULL, 'o' },
 	{ "add", required_argument, NULL, OPT_ADD },
 	{ "vmdk-format", required_argument, NULL, OPT_VMDK_FORMAT },
@@ -125,6 +129,8 @@ static int print_help(void)
 	       "                         (each defaults to the installed one, see below)\n"
 	       "      --cmdline=TEXT   kernel command line (at most %d bytes)\n"
 	       "      --force-chs      make the boot stages read the disk by CHS (tests)\n"
+	       "      --disk-signature=HEX  the MBR disk signature, 1 to FFFFFFFF\n"
+	       "                         (default: derived from the content and epoch)\n"
 	       "      --add=SRC:DEST   copy the file SRC into the data partition as DEST\n"
 	       "                         (an absolute path; DEST ending in / means into\n"
 	       "                         that directory; split at the last ':'; repeatable)\n"
@@ -195,6 +201,38 @@ static bool parse_mb(const char *text, uint64_t *mb)
 	}
 	*mb = value;
 	return true;
+}
+
+/* The value of the hexadecimal digit C, or -1.  */
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Parse --disk-signature: 1 to 8 hexadecimal digits, an optional "0x"
+   before them, not zero (no signature, to some systems).  */
+static bool parse_signature(const char *text, uint32_t *signature)
+{
+	uint32_t value = 0;
+	size_t n = 0;
+
+	if (text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
+		text += 2;
+	for (; text[n]; n++) {
+		int digit = hex_digit(text[n]);
+
+		if (digit < 0 || n == 8)
+			return false;
+		value = value << 4 | (uint32_t)digit;
+	}
+	*signature = value;
+	return n > 0 && value != 0;
 }
 
 /* SOURCE_DATE_EPOCH, as the reproducible-builds specification has it:
@@ -273,6 +311,9 @@ static int parse_args(int argc, char **argv, struct options *opts)
 			break;
 		case OPT_FORCE_CHS:
 			opts->force_chs = true;
+			break;
+		case OPT_DISK_SIGNATURE:
+			opts->disk_signature = optarg;
 			break;
 		case OPT_VMDK_FORMAT:
 			opts->vmdk_format = optarg;
@@ -407,6 +448,14 @@ static bool check_values(const struct options *opts, struct values *val)
 	}
 	if (!parse_epoch(&val->epoch))
 		return false;
+	val->disk_signature = 0;
+	if (opts->disk_signature &&
+	    !parse_signature(opts->disk_signature, &val->disk_signature)) {
+		fprintf(stderr,
+			"%s: invalid disk signature '%s': must be 1 to 8 hexadecimal digits, not 0\n",
+			program_name, opts->disk_signature);
+		return false;
+	}
 	for (size_t i = 0; i < opts->n_adds; i++) {
 		if (add_split(opts->adds[i]) == 0) {
 			fprintf(stderr,
@@ -479,6 +528,8 @@ static int make_image(struct portix_image *img, const struct options *opts,
 		rc = portix_image_set_cmdline(img, opts->cmdline);
 	if (rc == PORTIX_OK)
 		rc = portix_image_set_force_chs(img, opts->force_chs);
+	if (rc == PORTIX_OK)
+		rc = portix_image_set_disk_signature(img, val->disk_signature);
 	if (rc == PORTIX_OK)
 		rc = portix_image_load_stage1(img, opts->boot);
 	if (rc == PORTIX_OK)

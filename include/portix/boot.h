@@ -7,6 +7,8 @@
      interrupts disabled, PIC lines masked, direction flag clear;
      paging on, the first 4 GiB identity-mapped with 2 MiB pages;
      RSP = a valid stack below PORTIX_BOOT_STACK_TOP (the kernel sets its own).
+   Protocol version 2 appends struct portix_boot_disk to the boot info:
+   which disk stage 2 was loaded from (signature, El Torito, EDD path).
    Everything is little-endian.  The offsets live in layout.h (NASM reads
    them there); the assertions below keep the structures in step.
    Installed with libportix as the boot protocol's definition (see
@@ -46,6 +48,25 @@ struct portix_e820_entry {
 #define PORTIX_E820_NVS 4
 #define PORTIX_E820_BAD 5
 
+/* Which disk stage 2 was loaded from, as the BIOS and stage 1 saw it
+   (protocol version 2).  The kernel matches this against the disks its
+   drivers find: the disk signature at the base LBA first, a CD when
+   PORTIX_BD_FLAG_CD says so, the EDD path to tell equal disks apart.  */
+struct portix_boot_disk {
+	uint32_t signature;		/* stage 1's MBR disk signature */
+	uint16_t flags;			/* PORTIX_BD_FLAG_* */
+	uint8_t cd_media;		/* El Torito boot media type */
+	uint8_t cd_controller;		/* El Torito controller index */
+	uint16_t cd_device;		/* El Torito device specification */
+	uint16_t reserved;
+	uint32_t cd_image_lba;		/* CD sector of the image */
+	char edd_host_bus[PORTIX_EDD_HOST_BUS_LEN];	/* "PCI " */
+	char edd_interface[PORTIX_EDD_INTERFACE_LEN];	/* "ATA     " */
+	uint8_t edd_iface_path[PORTIX_EDD_IFACE_PATH_LEN];
+	uint8_t edd_device_path[PORTIX_EDD_DEVICE_PATH_LEN];
+	uint32_t reserved_end;
+};
+
 /* What stage 2 hands the kernel.  */
 struct portix_boot_info {
 	uint32_t magic;			/* PORTIX_BI_MAGIC */
@@ -59,6 +80,7 @@ struct portix_boot_info {
 	uint64_t kernel_addr;		/* PORTIX_KERNEL_ADDR */
 	char cmdline[PORTIX_CMDLINE_MAX];	/* NUL-terminated */
 	struct portix_e820_entry e820[PORTIX_E820_MAX];
+	struct portix_boot_disk disk;	/* since protocol version 2 */
 };
 
 /* The checks need C11 (the kernel and libportix are built as C11); a
@@ -95,6 +117,21 @@ PORTIX_CHECK_OFFSET(struct portix_boot_info, base_lba, PORTIX_BI_OFF_BASE_LBA);
 PORTIX_CHECK_OFFSET(struct portix_boot_info, kernel_addr, PORTIX_BI_OFF_KERNEL_ADDR);
 PORTIX_CHECK_OFFSET(struct portix_boot_info, cmdline, PORTIX_BI_OFF_CMDLINE);
 PORTIX_CHECK_OFFSET(struct portix_boot_info, e820, PORTIX_BI_OFF_E820);
+PORTIX_CHECK_OFFSET(struct portix_boot_info, disk, PORTIX_BI_OFF_DISK);
+PORTIX_CHECK_OFFSET(struct portix_boot_disk, signature, PORTIX_BD_OFF_SIGNATURE);
+PORTIX_CHECK_OFFSET(struct portix_boot_disk, flags, PORTIX_BD_OFF_FLAGS);
+PORTIX_CHECK_OFFSET(struct portix_boot_disk, cd_media, PORTIX_BD_OFF_CD_MEDIA);
+PORTIX_CHECK_OFFSET(struct portix_boot_disk, cd_controller, PORTIX_BD_OFF_CD_CONTROLLER);
+PORTIX_CHECK_OFFSET(struct portix_boot_disk, cd_device, PORTIX_BD_OFF_CD_DEVICE);
+PORTIX_CHECK_OFFSET(struct portix_boot_disk, reserved, PORTIX_BD_OFF_RESERVED);
+PORTIX_CHECK_OFFSET(struct portix_boot_disk, cd_image_lba, PORTIX_BD_OFF_CD_IMAGE_LBA);
+PORTIX_CHECK_OFFSET(struct portix_boot_disk, edd_host_bus, PORTIX_BD_OFF_EDD_HOST_BUS);
+PORTIX_CHECK_OFFSET(struct portix_boot_disk, edd_interface, PORTIX_BD_OFF_EDD_INTERFACE);
+PORTIX_CHECK_OFFSET(struct portix_boot_disk, edd_iface_path, PORTIX_BD_OFF_EDD_IFACE_PATH);
+PORTIX_CHECK_OFFSET(struct portix_boot_disk, edd_device_path, PORTIX_BD_OFF_EDD_DEVICE_PATH);
+PORTIX_CHECK_OFFSET(struct portix_boot_disk, reserved_end, PORTIX_BD_OFF_RESERVED_END);
+_Static_assert(sizeof(struct portix_boot_disk) == PORTIX_BD_SIZE,
+	       "boot-disk identity size");
 _Static_assert(sizeof(struct portix_boot_info) == PORTIX_BI_SIZE,
 	       "boot-info size");
 _Static_assert(PORTIX_BI_SIZE <= PORTIX_BOOTINFO_MAX_SIZE,

@@ -121,6 +121,15 @@ int portix_image_set_cmdline(struct portix_image *img, const char *cmdline);
    INT 13h extensions work.  Return PORTIX_OK.  */
 int portix_image_set_force_chs(struct portix_image *img, int on);
 
+/* Set the MBR disk signature (stage 1, offset PORTIX_MBR_DISK_SIGNATURE)
+   of the disk: the kernel finds the disk it booted from by it.  0, the
+   default, derives it from the whole disk's content (boot pieces, data
+   partition, added files) and the epoch, never 0: images that differ in
+   anything get different signatures, and the same inputs the same one.
+   Return PORTIX_OK.  */
+int portix_image_set_disk_signature(struct portix_image *img,
+				    uint32_t signature);
+
 /* Copy the host file SRC into the data partition as DEST, an absolute
    '/'-separated path in the FAT volume ("/docs/Read Me.txt"); long names
    and case are kept.  A DEST ending in '/' names a directory: the file

@@ -11,8 +11,10 @@
 #ifndef PORTIX_LAYOUT_H
 #define PORTIX_LAYOUT_H
 
-/* Boot protocol version, checked by stage 2 and the kernel.  */
-#define PORTIX_PROTOCOL_VERSION 1
+/* Boot protocol version, checked by stage 2 and the kernel.  Version 2
+   added the boot-disk identity (PORTIX_BI_OFF_DISK) after the E820 map;
+   everything before it is as in version 1.  */
+#define PORTIX_PROTOCOL_VERSION 2
 
 #define PORTIX_SECTOR_SIZE 512
 
@@ -146,7 +148,55 @@
 #define PORTIX_BI_OFF_E820 (PORTIX_BI_OFF_CMDLINE + PORTIX_CMDLINE_MAX)
 #define PORTIX_E820_ENTRY_SIZE 24
 #define PORTIX_E820_MAX 128
-#define PORTIX_BI_SIZE (PORTIX_BI_OFF_E820 + PORTIX_E820_MAX * PORTIX_E820_ENTRY_SIZE)
+/* struct portix_boot_disk: which disk stage 2 was loaded from.  */
+#define PORTIX_BI_OFF_DISK (PORTIX_BI_OFF_E820 + PORTIX_E820_MAX * PORTIX_E820_ENTRY_SIZE)
+#define PORTIX_BI_SIZE (PORTIX_BI_OFF_DISK + PORTIX_BD_SIZE)
+
+/* ---- Boot-disk identity (struct portix_boot_disk), byte offsets ---- */
+
+/* u32: the MBR disk signature (PORTIX_MBR_DISK_SIGNATURE) of the stage 1
+   that loaded stage 2, i.e. of the sector at the image's base LBA.  */
+#define PORTIX_BD_OFF_SIGNATURE 0x00
+/* u16: PORTIX_BD_FLAG_* bits.  */
+#define PORTIX_BD_OFF_FLAGS 0x04
+/* u8: El Torito boot media type (INT 13h AX=4B01h, byte 1): 0 no
+   emulation, 1-3 floppy, 4 hard disk.  Valid with PORTIX_BD_FLAG_CD.  */
+#define PORTIX_BD_OFF_CD_MEDIA 0x06
+/* u8: El Torito controller index (byte 3 of the 4B01h packet).  */
+#define PORTIX_BD_OFF_CD_CONTROLLER 0x07
+/* u16: El Torito device specification (bytes 8-9 of the packet).  With
+   the controller index it names the drive: controller * 2 + (device & 1)
+   is the IDE channel * 2 + slave, or the SATA port, on SeaBIOS.  */
+#define PORTIX_BD_OFF_CD_DEVICE 0x08
+#define PORTIX_BD_OFF_RESERVED 0x0A
+/* u32: El Torito: the CD sector (2048 bytes) where the image starts.  */
+#define PORTIX_BD_OFF_CD_IMAGE_LBA 0x0C
+/* EDD 3.0 device path (INT 13h AH=48h, bytes 0x24-0x47 of its result),
+   valid with PORTIX_BD_FLAG_EDD.  char[4]: host bus, "PCI " or "ISA ".  */
+#define PORTIX_BD_OFF_EDD_HOST_BUS 0x10
+/* char[8]: interface, space-padded: "ATA", "ATAPI", "SATA", "SCSI"...  */
+#define PORTIX_BD_OFF_EDD_INTERFACE 0x14
+/* u8[8]: interface path.  PCI: bus, device, function, channel;
+   ISA: u16 I/O base.  */
+#define PORTIX_BD_OFF_EDD_IFACE_PATH 0x1C
+/* u8[16]: device path.  ATA/ATAPI: byte 0 is 1 for the slave;
+   SATA: byte 0 is the port; SCSI: u16 target, u64 LUN.  */
+#define PORTIX_BD_OFF_EDD_DEVICE_PATH 0x24
+/* u32, zero: pads the boot info to a multiple of 8 bytes.  */
+#define PORTIX_BD_OFF_RESERVED_END 0x34
+#define PORTIX_BD_SIZE 0x38
+#define PORTIX_EDD_HOST_BUS_LEN 4
+#define PORTIX_EDD_INTERFACE_LEN 8
+#define PORTIX_EDD_IFACE_PATH_LEN 8
+#define PORTIX_EDD_DEVICE_PATH_LEN 16
+/* Boot-disk flags.  */
+/* signature holds stage 1's disk signature (always set by stage 2).  */
+#define PORTIX_BD_FLAG_SIGNATURE 0x01
+/* The BIOS booted a CD: INT 13h AX=4B01h answered for the boot drive,
+   so the boot drive is an El Torito emulation of the image on a CD.  */
+#define PORTIX_BD_FLAG_CD 0x02
+/* The BIOS gave an EDD 3.0 device path (key 0xBEDD, checksum right).  */
+#define PORTIX_BD_FLAG_EDD 0x04
 /* Boot-info flags.  */
 /* Stage 2 read the kernel by CHS (no usable INT 13h extensions).  */
 #define PORTIX_BI_FLAG_CHS 0x01

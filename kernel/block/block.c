@@ -1,5 +1,5 @@
 /* block.c - the block device table and its I/O: disks and CDs go to
-   the ATA driver, views to their parent.  See block.h.
+   their driver's blk_ops, views to their parent.  See block.h.
 
    State: the device table (filled by blk_init and blk_add_view, never
    shrunk) and one 2048-byte buffer that holds the CD sector read last,
@@ -9,19 +9,22 @@
 #include <stdint.h>
 
 #include "block/block.h"
-#include "drivers/ata.h"
+#include "kassert.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 
 static struct blkdev devs[BLK_MAX_DEVS];
 static int ndevs;
 
+/* A CD's sector, the unit of its driver's read.  */
+#define CD_SECTOR_SIZE	2048
+
 /* The last CD sector read: whose, which, and whether valid.  */
 static struct {
-	struct ata_drive *drive;
+	const struct blkdev *dev;
 	uint32_t lba;
 	bool valid;
-	uint8_t data[ATAPI_SECTOR_SIZE];
+	uint8_t data[CD_SECTOR_SIZE];
 } cd_buf;
 
 static struct blkdev *new_dev(void)
@@ -35,35 +38,25 @@ static struct blkdev *new_dev(void)
 	return b;
 }
 
-int blk_init(void)
+struct blkdev *blk_add_drive(enum blk_kind kind, const struct blk_ops *ops,
+			     void *drive)
 {
-	struct ata_drive *d;
+	static int counts[2];	/* disks, CDs named so far */
 	struct blkdev *b;
-	uint32_t cd_sectors;
-	int i, disks = 0, cds = 0;
+	bool cd = kind == BLK_CDROM;
 
-	for (i = 0; i < ata_drive_count(); i++) {
-		d = ata_drive(i);
-		b = new_dev();
-		if (!b)
-			break;
-		b->drive = d;
-		if (d->atapi) {
-			b->kind = BLK_CDROM;
-			b->rdonly = true;
-			/* No medium: size 0, every read is out of range.  */
-			if (!atapi_capacity(d, &cd_sectors))
-				b->sectors = (uint64_t)cd_sectors *
-					     (ATAPI_SECTOR_SIZE /
-					      BLK_SECTOR_SIZE);
-			ksnprintf(b->name, sizeof(b->name), "cd%d", cds++);
-		} else {
-			b->kind = BLK_DISK;
-			b->sectors = d->sectors;
-			ksnprintf(b->name, sizeof(b->name), "hd%d", disks++);
-		}
-	}
-	return ndevs;
+	KASSERT(kind == BLK_DISK || kind == BLK_CDROM);
+	KASSERT(ops && ops->read && (cd || (ops->write && ops->flush)));
+	b = new_dev();
+	if (!b)
+		return NULL;
+	b->kind = kind;
+	b->ops = ops;
+	b->drive = drive;
+	b->rdonly = cd;
+	ksnprintf(b->name, sizeof(b->name), cd ? "cd%d" : "hd%d",
+		  counts[cd]++);
+	return b;
 }
 
 struct blkdev *blk_add_view(struct blkdev *parent, const char *name,
@@ -91,7 +84,7 @@ struct blkdev *blk_add_view(struct blkdev *parent, const char *name,
 static int cd_read(struct blkdev *b, uint64_t lba, uint32_t count,
 		   uint8_t *buf)
 {
-	const uint32_t per = ATAPI_SECTOR_SIZE / BLK_SECTOR_SIZE;
+	const uint32_t per = CD_SECTOR_SIZE / BLK_SECTOR_SIZE;
 	uint32_t cd_lba, off, n;
 	int err;
 
@@ -101,19 +94,19 @@ static int cd_read(struct blkdev *b, uint64_t lba, uint32_t count,
 		/* Whole CD sectors go straight into the caller's buffer.  */
 		if (!off && count >= per) {
 			n = count / per;
-			err = atapi_read(b->drive, cd_lba, n, buf);
+			err = b->ops->read(b->drive, cd_lba, n, buf);
 			if (err)
 				return BLK_EIO;
 			n *= per;
 		} else {
-			if (!cd_buf.valid || cd_buf.drive != b->drive ||
+			if (!cd_buf.valid || cd_buf.dev != b ||
 			    cd_buf.lba != cd_lba) {
 				cd_buf.valid = false;
-				err = atapi_read(b->drive, cd_lba, 1,
-						 cd_buf.data);
+				err = b->ops->read(b->drive, cd_lba, 1,
+						   cd_buf.data);
 				if (err)
 					return BLK_EIO;
-				cd_buf.drive = b->drive;
+				cd_buf.dev = b;
 				cd_buf.lba = cd_lba;
 				cd_buf.valid = true;
 			}
@@ -149,7 +142,7 @@ int blk_read(struct blkdev *b, uint64_t lba, uint32_t count, void *buf)
 	case BLK_CDROM:
 		return cd_read(b, lba, count, buf);
 	default:
-		return ata_read(b->drive, lba, count, buf) ? BLK_EIO : 0;
+		return b->ops->read(b->drive, lba, count, buf) ? BLK_EIO : 0;
 	}
 }
 
@@ -164,7 +157,7 @@ int blk_write(struct blkdev *b, uint64_t lba, uint32_t count,
 		return BLK_EROFS;
 	if (b->kind == BLK_VIEW)
 		return blk_write(b->parent, b->start + lba, count, buf);
-	return ata_write(b->drive, lba, count, buf) ? BLK_EIO : 0;
+	return b->ops->write(b->drive, lba, count, buf) ? BLK_EIO : 0;
 }
 
 int blk_flush(struct blkdev *b)
@@ -172,7 +165,7 @@ int blk_flush(struct blkdev *b)
 	b = blk_root(b);
 	if (!b || b->rdonly)
 		return 0;
-	return ata_flush(b->drive) ? BLK_EIO : 0;
+	return b->ops->flush(b->drive) ? BLK_EIO : 0;
 }
 
 int blk_count(void)
@@ -200,6 +193,51 @@ struct blkdev *blk_root(struct blkdev *b)
 	while (b && b->kind == BLK_VIEW)
 		b = b->parent;
 	return b;
+}
+
+const char *blk_controller_name(enum blk_controller c)
+{
+	switch (c) {
+	case BLK_CTRL_IDE:
+		return "ide";
+	case BLK_CTRL_AHCI:
+		return "ahci";
+	case BLK_CTRL_VIRTIO:
+		return "virtio";
+	default:
+		return "";
+	}
+}
+
+void blk_location_str(const struct blk_location *loc, char *buf,
+		      size_t size)
+{
+	static const char *const ide_names[4] = {
+		"primary master", "primary slave",
+		"secondary master", "secondary slave",
+	};
+	char pci[16] = "";
+	size_t n;
+
+	if (loc->pci)
+		ksnprintf(pci, sizeof(pci), " %02x:%02x.%x", loc->bus,
+			  loc->dev, loc->fn);
+	n = (size_t)ksnprintf(buf, size, "%s%s",
+			      blk_controller_name(loc->controller), pci);
+	if (n >= size)
+		return;
+	switch (loc->controller) {
+	case BLK_CTRL_IDE:
+		if (loc->port < 2 && loc->unit < 2)
+			ksnprintf(buf + n, size - n, " %s",
+				  ide_names[loc->port * 2 + loc->unit]);
+		break;
+	case BLK_CTRL_AHCI:
+		ksnprintf(buf + n, size - n, " port %u", loc->port);
+		break;
+	default:
+		break;
+	}
 }
 
 const char *blk_strerror(int code)

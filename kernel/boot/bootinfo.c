@@ -87,12 +87,43 @@ static void print_memory(void)
 			info.e820[i].type);
 }
 
+/* The length of the space-padded field F of at most MAX characters.  */
+static int padded_len(const char *f, int max)
+{
+	while (max > 0 && (f[max - 1] == ' ' || f[max - 1] == '\0'))
+		max--;
+	return max;
+}
+
+/* "boot disk: signature 0x..., CD ..., EDD ...": what stage 2 learnt of
+   the disk it came from (fs/fs.c looks for that disk).  */
+static void print_disk(void)
+{
+	const struct portix_boot_disk *d = &info.disk;
+
+	kprintf("boot disk: signature 0x%08x", d->signature);
+	if (d->flags & PORTIX_BD_FLAG_CD)
+		kprintf(", El Torito CD (media %u, image at CD sector %u)",
+			d->cd_media, d->cd_image_lba);
+	if (d->flags & PORTIX_BD_FLAG_EDD)
+		kprintf(", EDD %.*s %.*s path %02x:%02x.%x channel %u device %u",
+			padded_len(d->edd_host_bus, PORTIX_EDD_HOST_BUS_LEN),
+			d->edd_host_bus,
+			padded_len(d->edd_interface, PORTIX_EDD_INTERFACE_LEN),
+			d->edd_interface,
+			d->edd_iface_path[0], d->edd_iface_path[1],
+			d->edd_iface_path[2], d->edd_iface_path[3],
+			d->edd_device_path[0]);
+	kprintf("\n");
+}
+
 void bootinfo_print(void)
 {
 	kprintf("boot: drive 0x%02x, base LBA %lu, kernel %u bytes at 0x%lx"
 		"%s\n", info.boot_drive, info.base_lba, info.kernel_size,
 		info.kernel_addr,
 		(info.flags & PORTIX_BI_FLAG_CHS) ? ", CHS" : "");
+	print_disk();
 	print_memory();
 	kprintf("cmdline: %s\n", info.cmdline[0] ? info.cmdline : "(none)");
 #if PORTIX_DEBUG

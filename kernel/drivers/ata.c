@@ -1,5 +1,8 @@
-/* ata.c - polled PIO driver for ATA disks and ATAPI drives on the
-   legacy IDE ports (primary 0x1F0/0x3F6, secondary 0x170/0x376).
+/* ata.c - polled PIO driver for ATA disks and ATAPI drives on IDE
+   channels: the legacy ports (primary 0x1F0/0x3F6, secondary
+   0x170/0x376) of a PCI IDE function in compatibility mode or of an
+   ISA controller, and the BAR-given ports of a channel in native-PCI
+   mode.
 
    Receives: the PIT programmed (timer_poll bounds every wait, with
    interrupts on or off); the drives never interrupt (nIEN).  Leaves: ata_init() fills the
@@ -13,6 +16,7 @@
 #include "arch/x86_64/io.h"
 #include "arch/x86_64/pit.h"
 #include "drivers/ata.h"
+#include "drivers/pci.h"
 #include "lib/string.h"
 
 /* Command block registers, offsets from io.  */
@@ -31,34 +35,33 @@
 #define CTRL_NIEN	0x02
 #define CTRL_SRST	0x04
 
-#define ST_ERR		0x01
-#define ST_DRQ		0x08
-#define ST_DF		0x20
-#define ST_DRDY		0x40
-#define ST_BSY		0x80
-
-#define CMD_READ	0x20
-#define CMD_READ_EXT	0x24
-#define CMD_WRITE	0x30
-#define CMD_WRITE_EXT	0x34
-#define CMD_PACKET	0xA0
-#define CMD_ID_PACKET	0xA1
-#define CMD_FLUSH	0xE7
-#define CMD_FLUSH_EXT	0xEA
-#define CMD_IDENTIFY	0xEC
-
-#define LBA28_LIMIT	(1ULL << 28)
-#define LBA48_LIMIT	(1ULL << 48)
-
 static struct ata_drive drives[ATA_MAX_DRIVES];
 static int ndrives;
 
+/* The ports of channel N (0 primary, 1 secondary) in compatibility
+   mode.  */
 static const struct {
 	uint16_t io, ctrl;
-} channels[2] = { { 0x1F0, 0x3F6 }, { 0x170, 0x376 } };
+} legacy_ports[2] = { { 0x1F0, 0x3F6 }, { 0x170, 0x376 } };
 
-/* Which drive each channel last selected (0xFF: unknown).  */
-static uint8_t selected[2] = { 0xFF, 0xFF };
+/* Programming interface bit that puts channel N in native-PCI mode: its
+   ports then come from BARs 2N (command block) and 2N + 1 (control
+   block, whose byte 2 is the device control / alternate status).  */
+#define PROG_IF_NATIVE(n)	(1u << (2 * (n)))
+#define NATIVE_CTRL_OFFSET	2
+
+/* A channel to probe: its ports, where it sits, and which drive it last
+   selected (0xFF: unknown).  */
+struct ide_channel {
+	uint16_t io, ctrl;
+	uint8_t number;		/* 0 primary, 1 secondary */
+	bool pci;
+	uint8_t bus, dev, fn;
+	uint8_t selected;
+};
+
+static struct ide_channel chans[ATA_MAX_CHANNELS];
+static int nchans;
 
 /* The 400 ns a drive needs after a select or a command before its
    status means anything: four reads of the alternate status.  */
@@ -82,9 +85,10 @@ static bool status_reached(void *arg)
 	struct status_wait *w = arg;
 
 	w->st = inb(w->io + REG_STATUS);
-	if (w->st & ST_BSY)
+	if (w->st & ATA_ST_BSY)
 		return false;
-	return (w->st & (ST_ERR | ST_DF)) || (w->st & w->mask) == w->want;
+	return (w->st & (ATA_ST_ERR | ATA_ST_DF)) ||
+	       (w->st & w->mask) == w->want;
 }
 
 /* Wait until BSY is clear and (STATUS & MASK) == WANT, or ERR/DF.
@@ -108,7 +112,7 @@ static void channel_reset(const struct ata_drive *d)
 	delay400(d->ctrl);
 	outb(d->ctrl, CTRL_NIEN);
 	(void)wait_status(d->io, 0, 0, ATA_TIMEOUT_MS);
-	selected[d->channel] = 0xFF;
+	chans[d->chan].selected = 0xFF;
 }
 
 /* Select D with the LBA mode bits HEAD (0xE0 | bits 24..27 for LBA28,
@@ -118,9 +122,9 @@ static int select_drive(struct ata_drive *d, uint8_t head)
 	if (wait_status(d->io, 0, 0, ATA_TIMEOUT_MS) < 0)
 		return ATA_ETIMEDOUT;
 	outb(d->io + REG_DRIVE, head | (uint8_t)(d->slave << 4));
-	if (selected[d->channel] != d->slave) {
+	if (chans[d->chan].selected != d->slave) {
 		delay400(d->ctrl);
-		selected[d->channel] = d->slave;
+		chans[d->chan].selected = d->slave;
 	}
 	return 0;
 }
@@ -153,32 +157,19 @@ static void write_words(uint16_t port, const void *buf, size_t words)
 			 : "memory");
 }
 
-/* Copy an IDENTIFY string (bytes swapped in each word), cut spaces.  */
-static void id_string(char *dst, const uint16_t *id, int first, int words)
-{
-	int i, n = 0;
-
-	for (i = 0; i < words; i++) {
-		dst[n++] = (char)(id[first + i] >> 8);
-		dst[n++] = (char)(id[first + i] & 0xFF);
-	}
-	while (n > 0 && (dst[n - 1] == ' ' || dst[n - 1] == '\0'))
-		n--;
-	dst[n] = '\0';
-}
-
 /* Probe one position with IDENTIFY (DEVICE or, after the ATAPI
    signature, PACKET DEVICE).  Fills D and returns true if a drive
    answered.  */
 static bool probe(struct ata_drive *d)
 {
-	uint16_t id[256];
-	uint8_t cmd = CMD_IDENTIFY, mid, high;
+	uint16_t id[ATA_IDENTIFY_WORDS];
+	struct ata_identity ident;
+	uint8_t cmd = ATA_CMD_IDENTIFY, mid, high;
 	int st;
 
 	outb(d->io + REG_DRIVE, 0xA0 | (uint8_t)(d->slave << 4));
 	delay400(d->ctrl);
-	selected[d->channel] = d->slave;
+	chans[d->chan].selected = d->slave;
 	/* No device answers with status 0 (or a floating 0xFF).  */
 	st = inb(d->io + REG_STATUS);
 	if (st == 0 || st == 0xFF)
@@ -199,53 +190,121 @@ again:
 	}
 	mid = inb(d->io + REG_LBA1);
 	high = inb(d->io + REG_LBA2);
-	if (cmd == CMD_IDENTIFY && mid == 0x14 && high == 0xEB) {
+	if (cmd == ATA_CMD_IDENTIFY && mid == 0x14 && high == 0xEB) {
 		/* Packet device: it aborted IDENTIFY DEVICE on purpose.  */
 		d->atapi = true;
-		cmd = CMD_ID_PACKET;
+		cmd = ATA_CMD_ID_PACKET;
 		goto again;
 	}
-	if (cmd == CMD_IDENTIFY && (mid || high))
+	if (cmd == ATA_CMD_IDENTIFY && (mid || high))
 		return false;	/* SATA or something else we do not drive */
-	st = wait_status(d->io, ST_DRQ, ST_DRQ, ATA_TIMEOUT_MS);
-	if (st < 0 || (st & (ST_ERR | ST_DF)))
+	st = wait_status(d->io, ATA_ST_DRQ, ATA_ST_DRQ, ATA_TIMEOUT_MS);
+	if (st < 0 || (st & (ATA_ST_ERR | ATA_ST_DF)))
 		return false;
-	read_words(d->io + REG_DATA, id, 256);
-
-	id_string(d->model, id, 27, 20);
-	if (!d->atapi) {
-		d->lba48 = (id[83] & (1u << 10)) != 0;
-		if (d->lba48)
-			d->sectors = (uint64_t)id[100] |
-				     (uint64_t)id[101] << 16 |
-				     (uint64_t)id[102] << 32 |
-				     (uint64_t)id[103] << 48;
-		if (!d->sectors)
-			d->sectors = (uint32_t)(id[60] | (uint32_t)id[61] << 16);
-		if (!d->sectors)
-			return false;	/* CHS-only disk: not supported */
-	}
+	read_words(d->io + REG_DATA, id, ATA_IDENTIFY_WORDS);
+	if (!ata_parse_identify(id, d->atapi, &ident))
+		return false;
+	d->lba48 = ident.lba48;
+	d->sectors = ident.sectors;
+	memcpy(d->model, ident.model, sizeof(d->model));
 	return true;
+}
+
+/* Add channel NUMBER with ports IO and CTRL, of the PCI function F
+   (NULL: none known).  */
+static void add_channel(const struct pci_function *f, uint8_t number,
+			uint16_t io, uint16_t ctrl)
+{
+	struct ide_channel *c;
+
+	if (nchans == ATA_MAX_CHANNELS)
+		return;
+	c = &chans[nchans++];
+	memset(c, 0, sizeof(*c));
+	c->io = io;
+	c->ctrl = ctrl;
+	c->number = number;
+	c->selected = 0xFF;
+	if (f) {
+		c->pci = true;
+		c->bus = f->bus;
+		c->dev = f->dev;
+		c->fn = f->fn;
+	}
+}
+
+/* Channel N of the PCI IDE function F in native mode, its ports from
+   its BARs; false if they are not assigned I/O ranges.  */
+static bool add_native_channel(const struct pci_function *f, uint8_t n)
+{
+	struct pci_bar cmd, ctl;
+
+	if (!pci_bar(f, 2 * n, &cmd) || !pci_bar(f, 2 * n + 1, &ctl) ||
+	    !cmd.io || !ctl.io || !cmd.addr || !ctl.addr ||
+	    cmd.addr > 0xFFFF || ctl.addr + NATIVE_CTRL_OFFSET > 0xFFFF)
+		return false;
+	pci_enable(f, PCI_CMD_IO);
+	add_channel(f, n, (uint16_t)cmd.addr,
+		    (uint16_t)(ctl.addr + NATIVE_CTRL_OFFSET));
+	return true;
+}
+
+/* Every channel to probe: those of each PCI IDE function (class 01:01),
+   a native-mode one at the ports its BARs give, a compatibility-mode
+   one at the legacy ports (which only one function can decode); then
+   the legacy ports no PCI function claimed, for an ISA controller.  */
+static void find_channels(void)
+{
+	struct pci_function f;
+	bool legacy_taken[2] = { false, false };
+	unsigned int i;
+	uint8_t n;
+
+	nchans = 0;
+	for (i = 0; pci_find_class(PCI_CLASS_STORAGE, PCI_SUBCLASS_IDE,
+				   PCI_ANY_PROG_IF, i, &f); i++) {
+		for (n = 0; n < 2; n++) {
+			if (f.prog_if & PROG_IF_NATIVE(n)) {
+				(void)add_native_channel(&f, n);
+			} else if (!legacy_taken[n]) {
+				legacy_taken[n] = true;
+				add_channel(&f, n, legacy_ports[n].io,
+					    legacy_ports[n].ctrl);
+			}
+		}
+	}
+	for (n = 0; n < 2; n++)
+		if (!legacy_taken[n])
+			add_channel(NULL, n, legacy_ports[n].io,
+				    legacy_ports[n].ctrl);
 }
 
 int ata_init(void)
 {
-	int c, s;
+	const struct ide_channel *c;
+	int i, s;
 
+	find_channels();
 	ndrives = 0;
-	for (c = 0; c < 2; c++) {
-		outb(channels[c].ctrl, CTRL_NIEN);
+	for (i = 0; i < nchans; i++) {
+		c = &chans[i];
+		outb(c->ctrl, CTRL_NIEN);
 		/* A floating bus (no controller or no drives) reads 0xFF.  */
-		if (inb(channels[c].io + REG_STATUS) == 0xFF)
+		if (inb(c->io + REG_STATUS) == 0xFF)
 			continue;
-		for (s = 0; s < 2; s++) {
+		for (s = 0; s < 2 && ndrives < ATA_MAX_DRIVES; s++) {
 			struct ata_drive *d = &drives[ndrives];
 
 			memset(d, 0, sizeof(*d));
-			d->io = channels[c].io;
-			d->ctrl = channels[c].ctrl;
-			d->channel = (uint8_t)c;
+			d->io = c->io;
+			d->ctrl = c->ctrl;
+			d->chan = (uint8_t)i;
+			d->channel = c->number;
 			d->slave = (uint8_t)s;
+			d->pci = c->pci;
+			d->bus = c->bus;
+			d->dev = c->dev;
+			d->fn = c->fn;
 			if (probe(d))
 				ndrives++;
 		}
@@ -271,7 +330,7 @@ static int issue(struct ata_drive *d, uint64_t lba, uint32_t count,
 	uint16_t io = d->io;
 	int err;
 
-	if (lba + count <= LBA28_LIMIT && count <= 256) {
+	if (lba + count <= ATA_LBA28_LIMIT && count <= 256) {
 		err = select_drive(d, 0xE0 | (uint8_t)((lba >> 24) & 0x0F));
 		if (err)
 			return err;
@@ -280,7 +339,7 @@ static int issue(struct ata_drive *d, uint64_t lba, uint32_t count,
 		outb(io + REG_LBA0, (uint8_t)lba);
 		outb(io + REG_LBA1, (uint8_t)(lba >> 8));
 		outb(io + REG_LBA2, (uint8_t)(lba >> 16));
-		outb(io + REG_COMMAND, write ? CMD_WRITE : CMD_READ);
+		outb(io + REG_COMMAND, write ? ATA_CMD_WRITE : ATA_CMD_READ);
 	} else {
 		err = select_drive(d, 0x40);
 		if (err)
@@ -295,7 +354,8 @@ static int issue(struct ata_drive *d, uint64_t lba, uint32_t count,
 		outb(io + REG_LBA0, (uint8_t)lba);
 		outb(io + REG_LBA1, (uint8_t)(lba >> 8));
 		outb(io + REG_LBA2, (uint8_t)(lba >> 16));
-		outb(io + REG_COMMAND, write ? CMD_WRITE_EXT : CMD_READ_EXT);
+		outb(io + REG_COMMAND,
+		     write ? ATA_CMD_WRITE_EXT : ATA_CMD_READ_EXT);
 	}
 	delay400(d->ctrl);
 	return 0;
@@ -307,7 +367,7 @@ static uint32_t chunk_limit(const struct ata_drive *d, uint64_t lba,
 {
 	uint32_t max;
 
-	if (lba + (want < 256 ? want : 256) <= LBA28_LIMIT)
+	if (lba + (want < 256 ? want : 256) <= ATA_LBA28_LIMIT)
 		max = 256;
 	else if (d->lba48)
 		max = 65536;
@@ -320,7 +380,7 @@ static int check_range(const struct ata_drive *d, uint64_t lba,
 		       uint32_t count)
 {
 	if (!d || d->atapi || !count || lba >= d->sectors ||
-	    count > d->sectors - lba || lba + count > LBA48_LIMIT)
+	    count > d->sectors - lba || lba + count > ATA_LBA48_LIMIT)
 		return ATA_EINVAL;
 	return 0;
 }
@@ -344,8 +404,9 @@ static int pio_transfer(struct ata_drive *d, uint64_t lba, uint32_t count,
 		if (err)
 			return err;
 		for (i = 0; i < n; i++) {
-			st = wait_status(d->io, ST_DRQ, ST_DRQ, ATA_TIMEOUT_MS);
-			if (st < 0 || (st & (ST_ERR | ST_DF)))
+			st = wait_status(d->io, ATA_ST_DRQ, ATA_ST_DRQ,
+					 ATA_TIMEOUT_MS);
+			if (st < 0 || (st & (ATA_ST_ERR | ATA_ST_DF)))
 				return fail(d, st);
 			if (write)
 				write_words(d->io + REG_DATA, buf,
@@ -358,7 +419,7 @@ static int pio_transfer(struct ata_drive *d, uint64_t lba, uint32_t count,
 		if (write) {
 			/* The drive takes the last sector, then drops BSY.  */
 			st = wait_status(d->io, 0, 0, ATA_TIMEOUT_MS);
-			if (st < 0 || (st & (ST_ERR | ST_DF)))
+			if (st < 0 || (st & (ATA_ST_ERR | ATA_ST_DF)))
 				return fail(d, st);
 		}
 		lba += n;
@@ -389,11 +450,11 @@ int ata_flush(struct ata_drive *d)
 	err = select_drive(d, 0xE0);
 	if (err)
 		return err;
-	outb(d->io + REG_COMMAND, d->lba48 ? CMD_FLUSH_EXT : CMD_FLUSH);
+	outb(d->io + REG_COMMAND, d->lba48 ? ATA_CMD_FLUSH_EXT : ATA_CMD_FLUSH);
 	delay400(d->ctrl);
 	/* A flush may write a whole cache: allow it more time.  */
 	st = wait_status(d->io, 0, 0, 6 * ATA_TIMEOUT_MS);
-	if (st < 0 || (st & (ST_ERR | ST_DF)))
+	if (st < 0 || (st & (ATA_ST_ERR | ATA_ST_DF)))
 		return fail(d, st);
 	return 0;
 }
@@ -414,18 +475,18 @@ static int packet(struct ata_drive *d, const uint8_t *pkt, void *buf,
 	outb(d->io + REG_FEATURES, 0);		/* PIO, no DMA */
 	outb(d->io + REG_LBA1, ATAPI_SECTOR_SIZE & 0xFF);
 	outb(d->io + REG_LBA2, ATAPI_SECTOR_SIZE >> 8);
-	outb(d->io + REG_COMMAND, CMD_PACKET);
+	outb(d->io + REG_COMMAND, ATA_CMD_PACKET);
 	delay400(d->ctrl);
-	st = wait_status(d->io, ST_DRQ, ST_DRQ, ATA_TIMEOUT_MS);
-	if (st < 0 || (st & (ST_ERR | ST_DF)))
+	st = wait_status(d->io, ATA_ST_DRQ, ATA_ST_DRQ, ATA_TIMEOUT_MS);
+	if (st < 0 || (st & (ATA_ST_ERR | ATA_ST_DF)))
 		return fail(d, st);
 	write_words(d->io + REG_DATA, pkt, 6);
 	delay400(d->ctrl);
 	for (;;) {
 		st = wait_status(d->io, 0, 0, ATA_TIMEOUT_MS);
-		if (st < 0 || (st & (ST_ERR | ST_DF)))
+		if (st < 0 || (st & (ATA_ST_ERR | ATA_ST_DF)))
 			return fail(d, st);
-		if (!(st & ST_DRQ))
+		if (!(st & ATA_ST_DRQ))
 			break;		/* command complete */
 		n = inb(d->io + REG_LBA1) | (uint32_t)inb(d->io + REG_LBA2) << 8;
 		if (!(n & 1) && got + n <= len) {
@@ -465,7 +526,7 @@ static int packet_retry(struct ata_drive *d, const uint8_t *pkt, void *buf,
 int atapi_read(struct ata_drive *d, uint32_t lba, uint32_t count,
 	       void *buf)
 {
-	uint8_t pkt[12];
+	uint8_t pkt[ATAPI_PACKET_SIZE];
 	uint8_t *p = buf;
 	uint32_t n;
 	int err;
@@ -476,14 +537,7 @@ int atapi_read(struct ata_drive *d, uint32_t lba, uint32_t count,
 		/* 16 sectors (32 KiB) per command keeps each DRQ block
 		   small and the byte count register in range.  */
 		n = count < 16 ? count : 16;
-		memset(pkt, 0, sizeof(pkt));
-		pkt[0] = 0x28;			/* READ(10) */
-		pkt[2] = (uint8_t)(lba >> 24);
-		pkt[3] = (uint8_t)(lba >> 16);
-		pkt[4] = (uint8_t)(lba >> 8);
-		pkt[5] = (uint8_t)lba;
-		pkt[7] = (uint8_t)(n >> 8);
-		pkt[8] = (uint8_t)n;
+		atapi_read10_packet(pkt, lba, (uint16_t)n);
 		err = packet_retry(d, pkt, p, n * ATAPI_SECTOR_SIZE);
 		if (err)
 			return err;
@@ -496,33 +550,15 @@ int atapi_read(struct ata_drive *d, uint32_t lba, uint32_t count,
 
 int atapi_capacity(struct ata_drive *d, uint32_t *sectors)
 {
-	uint8_t pkt[12], ans[8];
+	uint8_t pkt[ATAPI_PACKET_SIZE], ans[ATAPI_CAPACITY_ANSWER];
 	int err;
 
 	if (!d || !d->atapi)
 		return ATA_EINVAL;
-	memset(pkt, 0, sizeof(pkt));
-	pkt[0] = 0x25;				/* READ CAPACITY */
+	atapi_capacity_packet(pkt);
 	err = packet_retry(d, pkt, ans, sizeof(ans));
 	if (err)
 		return err;
-	*sectors = ((uint32_t)ans[0] << 24 | (uint32_t)ans[1] << 16 |
-		    (uint32_t)ans[2] << 8 | ans[3]) + 1;
+	*sectors = atapi_capacity_sectors(ans);
 	return 0;
-}
-
-const char *ata_strerror(int code)
-{
-	switch (code) {
-	case 0:
-		return "success";
-	case ATA_EIO:
-		return "I/O error";
-	case ATA_ETIMEDOUT:
-		return "timed out";
-	case ATA_EINVAL:
-		return "invalid request";
-	default:
-		return "unknown error";
-	}
 }

@@ -1,4 +1,4 @@
-/* ata.h - ATA/ATAPI disks on the legacy IDE ports, by polled PIO.
+/* ata.h - ATA/ATAPI disks on IDE channels, by polled PIO.
 
    Layers: the block layer (block/block.h) sits above and wraps each
    drive in a struct blkdev; below are the I/O ports (arch/x86_64/io.h)
@@ -6,15 +6,20 @@
    on both channels and every command is polled.
 
    Call order:
-     ata_init()                 once, after pit_init(): probes the
-                                primary (0x1F0) and secondary (0x170)
-                                channels, master and slave, with
-                                IDENTIFY / IDENTIFY PACKET DEVICE
+     ata_init()                 once, after pit_init(): probes each
+                                PCI IDE function's channels (class
+                                01:01; native-mode ones at the ports
+                                their BARs give, compatibility-mode
+                                ones at 0x1F0 and 0x170), then legacy
+                                ports no function claimed; master and
+                                slave, with IDENTIFY / IDENTIFY PACKET
+                                DEVICE
      ata_drive(i), i < ata_drive_count()   the drives found
      ata_read / ata_write / ata_flush      ATA disks, 512-byte sectors
      atapi_read                 ATAPI (CD) drives, 2048-byte sectors
-   Drives are numbered in probe order: primary master, primary slave,
-   secondary master, secondary slave (absent ones are skipped).
+   Drives are numbered in probe order: by PCI function, then primary
+   master, primary slave, secondary master, secondary slave (absent
+   ones are skipped).
 
    Return values: 0 on success, or one of the negative ATA_E* codes.
    Every wait is bounded by a timeout (ATA_TIMEOUT_MS), so a dead or
@@ -26,32 +31,29 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* The drive set ERR in its status (the error register is kept).  */
-#define ATA_EIO		(-1)
-/* BSY or DRQ did not come (or go) in time.  */
-#define ATA_ETIMEDOUT	(-2)
-/* LBA, count or drive kind out of range for this call.  */
-#define ATA_EINVAL	(-3)
+#include "drivers/atacmd.h"
 
-#define ATA_MAX_DRIVES		4
-#define ATA_SECTOR_SIZE		512
-#define ATAPI_SECTOR_SIZE	2048
+#define ATA_MAX_CHANNELS	4
+#define ATA_MAX_DRIVES		(2 * ATA_MAX_CHANNELS)
 /* Longest wait for one step of a command (a disk spinning up).  */
 #define ATA_TIMEOUT_MS		5000
 
 struct ata_drive {
-	uint16_t io;		/* command block base: 0x1F0 or 0x170 */
-	uint16_t ctrl;		/* control block: 0x3F6 or 0x376 */
+	uint16_t io;		/* command block base: 0x1F0, 0x170, a BAR */
+	uint16_t ctrl;		/* device control: 0x3F6, 0x376, a BAR + 2 */
+	uint8_t chan;		/* index of the channel in ata.c's table */
 	uint8_t channel;	/* 0 primary, 1 secondary */
 	uint8_t slave;		/* 0 master, 1 slave */
+	bool pci;		/* the ports are a PCI IDE function's ... */
+	uint8_t bus, dev, fn;	/* ... at this address */
 	bool atapi;		/* packet device (CD/DVD) */
 	bool lba48;		/* 48-bit addressing supported */
 	uint64_t sectors;	/* ATA: addressable sectors; ATAPI: 0 */
-	char model[41];		/* from IDENTIFY, trailing spaces cut */
+	char model[ATA_MODEL_MAX];	/* from IDENTIFY */
 	uint8_t last_error;	/* error register after the last failure */
 };
 
-/* Probe both channels.  Returns the number of drives found.  */
+/* Probe every channel.  Returns the number of drives found.  */
 int ata_init(void);
 
 int ata_drive_count(void);
@@ -76,8 +78,5 @@ int atapi_read(struct ata_drive *d, uint32_t lba, uint32_t count,
 
 /* ATAPI: READ CAPACITY.  *SECTORS = last LBA + 1.  Returns as atapi_read.  */
 int atapi_capacity(struct ata_drive *d, uint32_t *sectors);
-
-/* A short English name for an ATA_E* code.  */
-const char *ata_strerror(int code);
 
 #endif /* DRIVERS_ATA_H */

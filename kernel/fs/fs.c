@@ -14,7 +14,7 @@
 #include "block/block.h"
 #include "boot/bootinfo.h"
 #include "drivers/rtc.h"
-#include "fs/eltorito.h"
+#include "fs/bootdisk.h"
 #include "fs/fs.h"
 #include "fs/mbr.h"
 #include "lib/printf.h"
@@ -71,57 +71,6 @@ static void dev_now(void *ctx, struct fat_datetime *dt)
 
 /* ---- Finding the boot disk ---- */
 
-/* True if sector BASE of B is a Portix stage 1 (0x55AA) followed by
-   stage 2's header.  */
-static bool holds_portix(struct blkdev *b, uint64_t base)
-{
-	static uint8_t sector[BLK_SECTOR_SIZE];
-	uint32_t magic;
-
-	if (blk_read(b, base, 1, sector) ||
-	    sector[PORTIX_MBR_SIGNATURE] != 0x55 ||
-	    sector[PORTIX_MBR_SIGNATURE + 1] != 0xAA)
-		return false;
-	if (blk_read(b, base + PORTIX_STAGE2_LBA, 1, sector))
-		return false;
-	memcpy(&magic, sector + PORTIX_S2_HDR_MAGIC, sizeof(magic));
-	return magic == PORTIX_S2_MAGIC;
-}
-
-/* The ATA disk we booted from, or NULL.  */
-static struct blkdev *find_boot_disk(uint64_t base)
-{
-	struct blkdev *b;
-	int i;
-
-	for (i = 0; (b = blk_get(i)); i++)
-		if (b->kind == BLK_DISK && holds_portix(b, base))
-			return b;
-	return NULL;
-}
-
-/* The hard-disk image inside a bootable CD, as a view, or NULL.  */
-static struct blkdev *find_boot_cd_image(void)
-{
-	struct blkdev *b, *img;
-	char name[BLK_NAME_MAX];
-	uint64_t start;
-	int i, n = blk_count();
-
-	for (i = 0; i < n; i++) {
-		b = blk_get(i);
-		if (b->kind != BLK_CDROM || !b->sectors ||
-		    eltorito_find_hd_image(b, &start) ||
-		    start >= b->sectors)
-			continue;
-		ksnprintf(name, sizeof(name), "%si", b->name);
-		img = blk_add_view(b, name, start, b->sectors - start, 0);
-		if (img && holds_portix(img, 0))
-			return img;
-	}
-	return NULL;
-}
-
 /* Register the partitions of the disks we did not boot from, so
    lsblk shows them.  */
 static void scan_other_disks(const struct blkdev *boot)
@@ -146,19 +95,37 @@ static int give_up(int code, const char *why)
 int fs_mount_root(void)
 {
 	struct blkdev *parts[MAX_PARTS], *disk, *part = NULL;
-	uint64_t base = bootinfo()->base_lba;
+	const struct portix_boot_info *bi = bootinfo();
+	struct bootdisk_match boot;
 	struct fat_blockdev dev;
 	struct fat_statfs st;
-	int i, n, err;
+	uint64_t base;
+	bool rdonly;
+	int i, n, err, found;
 
-	disk = find_boot_disk(base);
-	scan_other_disks(disk);
-	if (!disk) {
-		disk = find_boot_cd_image();
-		base = 0;
+	found = bootdisk_find(&bi->disk, bi->base_lba, &boot);
+	scan_other_disks(boot.drive);
+	if (!boot.drive) {
+		char why[sizeof(root_error)];
+
+		if (found)
+			strlcpy(why, "no room for the boot CD's image view",
+				sizeof(why));
+		else
+			ksnprintf(why, sizeof(why), "no %s holds this Portix "
+				  "image (signature 0x%08x)",
+				  (bi->disk.flags & PORTIX_BD_FLAG_CD) ? "CD" :
+				  "disk or CD", bi->disk.signature);
+		return give_up(FAT_ENOFS, why);
 	}
-	if (!disk)
-		return give_up(FAT_ENOFS, "no disk or CD holds this Portix image");
+	disk = boot.image;
+	base = boot.base;
+	/* Two drives hold this very image and nothing tells which one the
+	   BIOS read: writing to the wrong one would lose data.  */
+	if (boot.tie)
+		kprintf("fs: %s and %s both hold this Portix image (signature "
+			"0x%08x): neither is written to\n", boot.drive->name,
+			boot.tie->name, bi->disk.signature);
 	n = mbr_scan(disk, base, parts, MAX_PARTS);
 	if (n < 0)
 		return give_up(FAT_EIO, n == MBR_EIO ?
@@ -169,6 +136,7 @@ int fs_mount_root(void)
 			part = parts[i];
 	if (!part)
 		return give_up(FAT_ENOFS, "no FAT partition");
+	rdonly = part->rdonly || boot.tie;
 
 	memset(&dev, 0, sizeof(dev));
 	dev.ctx = part;
@@ -177,7 +145,7 @@ int fs_mount_root(void)
 	dev.flush = dev_flush;
 	dev.now = dev_now;
 	dev.sector_count = part->sectors;
-	err = fat_mount(&root_vol, &dev, part->rdonly ? FAT_MOUNT_RDONLY : 0);
+	err = fat_mount(&root_vol, &dev, rdonly ? FAT_MOUNT_RDONLY : 0);
 	if (err) {
 		char why[sizeof(root_error)];
 
@@ -192,7 +160,7 @@ int fs_mount_root(void)
 		st.type = root_vol.type;
 	kprintf("fs: / is %s (FAT%u, %llu KiB, %s)\n", part->name, st.type,
 		(unsigned long long)(part->sectors / 2),
-		part->rdonly ? "read-only" : "read-write");
+		rdonly ? "read-only" : "read-write");
 	return 0;
 }
 

@@ -8,11 +8,11 @@
 
    Call order:
      fs_mount_root()   once at boot, after blk_init(): finds the boot
-                       disk (the ATA disk with a Portix image at
-                       boot-info's base_lba; failing that, an El Torito
-                       CD with one inside), registers its partitions
-                       and mounts the first FAT one on "/" (read-only
-                       from a CD).  Never fails hard: without a root,
+                       drive (fs/bootdisk.h: the disk or CD whose image
+                       has the boot info's disk signature), registers
+                       its partitions and mounts the first FAT one on
+                       "/" (read-only from a CD, or when two drives
+                       hold the same image).  Never fails hard: without a root,
                        fs_root() is NULL and fs_root_error() says why.
      fs_root(), fs_path(), fs_chdir(), fs_sync() ...
    State: one volume and the current directory; one shell, no locks.  */

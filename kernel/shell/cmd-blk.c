@@ -1,13 +1,18 @@
-/* cmd-blk.c - lsblk: the drives and partitions the block layer knows.
+/* cmd-blk.c - lsblk: the drives and partitions the block layer knows;
+   blkcrc32: the CRC-32 of a whole block device, read in large pieces
+   (so drivers move many sectors per command, and the result compares
+   with the host's CRC of the image file).
 
-   Layers: the shell calls it; it reads block/block.h's table and the
-   ATA drive behind each device, and fs/fs.h for what is mounted.  */
+   Layers: the shell calls it; it reads block/block.h's table (each
+   drive's model and location) and fs/fs.h for what is mounted.  */
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include <portix/crc32.h>
+
 #include "block/block.h"
-#include "drivers/ata.h"
+#include "fs/bootdisk.h"
 #include "fs/fs.h"
 #include "lib/printf.h"
 #include "shell/cmd-fs.h"
@@ -27,20 +32,10 @@ static void human(char *buf, size_t size, uint64_t sectors)
 		ksnprintf(buf, size, "%llu KiB", (unsigned long long)kib);
 }
 
-static const char *channel_name(const struct ata_drive *d)
-{
-	static const char *const names[4] = {
-		"primary master", "primary slave",
-		"secondary master", "secondary slave",
-	};
-
-	return names[d->channel * 2 + d->slave];
-}
-
 int cmd_lsblk(int argc, char **argv)
 {
 	const struct blkdev *b, *root;
-	char size[24];
+	char size[24], where[48];
 	int i;
 
 	(void)argc;
@@ -60,15 +55,54 @@ int cmd_lsblk(int argc, char **argv)
 				(unsigned long long)b->start, b->part_type,
 				b->rdonly ? ", ro" : "",
 				b == root ? ", mounted on /" : "");
-		else
-			kprintf("%s, %s%s%s", b->drive->model,
-				channel_name(b->drive),
-				b->drive->lba48 ? ", LBA48" : "",
+		else {
+			blk_location_str(&b->loc, where, sizeof(where));
+			kprintf("%s, %s%s%s%s", b->model, where,
+				b->lba48 ? ", LBA48" : "",
 				b->kind == BLK_CDROM && !b->sectors ?
-				", no medium" : "");
+				", no medium" : "",
+				b == bootdisk_drive() ? ", boot disk" : "");
+		}
 		kprintf("\n");
 	}
 	if (!blk_count())
 		kprintf("(no drives found)\n");
+	return 0;
+}
+
+/* What blkcrc32 reads with one blk_read: 128 KiB.  */
+#define BLKCRC_SECTORS	256
+static uint8_t blkcrc_buf[BLKCRC_SECTORS * BLK_SECTOR_SIZE];
+
+int cmd_blkcrc32(int argc, char **argv)
+{
+	struct blkdev *b;
+	uint64_t lba;
+	uint32_t crc = 0, n;
+	int err;
+
+	if (argc != 2) {
+		kprintf("usage: %s DEVICE\n", argv[0]);
+		return 1;
+	}
+	b = blk_find(argv[1]);
+	if (!b) {
+		kprintf("%s: %s: no such device\n", argv[0], argv[1]);
+		return 1;
+	}
+	for (lba = 0; lba < b->sectors; lba += n) {
+		n = b->sectors - lba < BLKCRC_SECTORS ?
+		    (uint32_t)(b->sectors - lba) : BLKCRC_SECTORS;
+		err = blk_read(b, lba, n, blkcrc_buf);
+		if (err) {
+			kprintf("%s: %s: sector %llu: %s\n", argv[0], argv[1],
+				(unsigned long long)lba, blk_strerror(err));
+			return 1;
+		}
+		crc = portix_crc32(crc, blkcrc_buf,
+				   (size_t)n * BLK_SECTOR_SIZE);
+	}
+	kprintf("%08x %llu %s\n", crc, (unsigned long long)b->sectors,
+		argv[1]);
 	return 0;
 }

@@ -23,5 +23,6 @@ int cmd_hexdump(int argc, char **argv);
 int cmd_crc32(int argc, char **argv);
 
 int cmd_lsblk(int argc, char **argv);
+int cmd_blkcrc32(int argc, char **argv);
 
 #endif /* SHELL_CMD_FS_H */

@@ -10,7 +10,7 @@ static void print_function(const struct pci_function *f, void *arg)
 	kprintf("%02x:%02x.%x %04x:%04x class %02x%02x%02x %s\n", f->bus,
 		f->dev, f->fn, f->vendor, f->device, f->class_code,
 		f->subclass, f->prog_if,
-		pci_class_name(f->class_code, f->subclass));
+		pci_function_name(f));
 }
 
 int cmd_lspci(int argc, char **argv)

@@ -41,6 +41,8 @@ const struct shell_command shell_commands[] = {
 	{ "hexdump", "PATH", "show a file in hex and ASCII", cmd_hexdump },
 	{ "crc32", "PATH", "print a file's CRC-32 and size", cmd_crc32 },
 	{ "lsblk", "", "list drives and partitions", cmd_lsblk },
+	{ "blkcrc32", "DEVICE", "print a whole device's CRC-32 and sectors",
+	  cmd_blkcrc32 },
 	{ "reboot", "", "restart the machine", cmd_reboot },
 	{ "poweroff", "", "switch the machine off (ACPI S5)", cmd_poweroff },
 };

@@ -149,3 +149,11 @@ int portix_image_set_force_chs(struct portix_image *img, int on)
 	img->force_chs = on != 0;
 	return PORTIX_OK;
 }
+
+int portix_image_set_disk_signature(struct portix_image *img,
+				    uint32_t signature)
+{
+	pxi_clear_error(img);
+	img->disk_signature = signature;
+	return PORTIX_OK;
+}

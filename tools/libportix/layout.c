@@ -55,12 +55,11 @@ static void patch_stage2(const struct portix_image *img, uint8_t *s2)
 	memcpy(s2 + PORTIX_S2_HDR_CMDLINE, img->cmdline, PORTIX_CMDLINE_MAX);
 }
 
-/* A disk signature that tells different images apart without randomness:
-   a CRC-32 of everything else that makes the disk (the patched stage 2
-   covers the kernel's checksum and command line).  Zero means "no
-   signature" to some systems, so it is avoided.  */
-static uint32_t disk_signature(const struct portix_image *img,
-			       const uint8_t *s2, uint64_t disk_size)
+/* A digest of the boot pieces: a CRC-32 of the patched stage 2 (which
+   covers the kernel's checksum and command line), the kernel, the disk
+   size and the flags.  The FAT volume serial derives from it.  */
+static uint32_t boot_digest(const struct portix_image *img,
+			    const uint8_t *s2, uint64_t disk_size)
 {
 	uint8_t size_le[8];
 	uint8_t flags = img->force_chs;
@@ -71,13 +70,41 @@ static uint32_t disk_signature(const struct portix_image *img,
 	crc = portix_crc32(crc, img->kernel, img->kernel_size);
 	crc = portix_crc32(crc, size_le, sizeof(size_le));
 	crc = portix_crc32(crc, &flags, 1);
-	return crc ? crc : 1;
+	return crc;
+}
+
+/* Which pxi_derive_id a disk signature is: identifiers of other media
+   derived from the same digest then differ from it.  */
+#define SIGNATURE_TAG 0x44534947u
+
+/* The disk signature: the one asked for, or one derived from the boot
+   digest, every byte of the data partition (files included) and the
+   epoch, so that images differing in anything differ in it, without
+   randomness.  Zero means "no signature" to some systems: never 0.  */
+static uint32_t disk_signature(const struct portix_image *img,
+			       uint32_t boot, const struct pxi_layout *lay,
+			       unsigned int first_part_extent)
+{
+	uint8_t offset_le[8];
+	uint32_t crc = 0, sig;
+
+	if (img->disk_signature)
+		return img->disk_signature;
+	for (unsigned int i = first_part_extent; i < lay->n_extents; i++) {
+		const struct pxi_extent *e = &lay->extents[i];
+
+		pxi_put_le64(offset_le, e->offset);
+		crc = portix_crc32(crc, offset_le, sizeof(offset_le));
+		crc = portix_crc32(crc, e->data, e->len);
+	}
+	sig = (uint32_t)pxi_derive_id(img, (uint64_t)boot << 32 | crc,
+				      SIGNATURE_TAG);
+	return sig ? sig : 1;
 }
 
 /* Stage 1's parameter block: the image starts at LBA 0 of the disk it is
    written to, stage 2 follows.  add_partition fills the partition table.  */
-static void patch_stage1(const struct portix_image *img, uint8_t *s1,
-			 uint32_t signature)
+static void patch_stage1(const struct portix_image *img, uint8_t *s1)
 {
 	uint8_t *params = s1 + PORTIX_S1_PARAMS;
 
@@ -86,7 +113,6 @@ static void patch_stage1(const struct portix_image *img, uint8_t *s1,
 	pxi_put_le16(params + PORTIX_S1_STAGE2_SECTORS,
 		     PORTIX_STAGE2_SECTORS);
 	params[PORTIX_S1_FLAGS] = img->force_chs ? PORTIX_S1_FLAG_FORCE_CHS : 0;
-	pxi_put_le32(s1 + PORTIX_MBR_DISK_SIGNATURE, signature);
 }
 
 static void add_extent(struct pxi_layout *lay, uint64_t lba,
@@ -99,35 +125,36 @@ static void add_extent(struct pxi_layout *lay, uint64_t lba,
 	e->len = len;
 }
 
-/* The FAT volume serial: from the epoch and the disk signature (which
-   covers the rest of the disk), so it is reproducible, and differs when
-   either does.  */
-static uint32_t volume_serial(const struct portix_image *img,
-			      uint32_t signature)
+/* The FAT volume serial: from the epoch and the boot digest, so it is
+   reproducible, and differs when either does.  */
+static uint32_t volume_serial(const struct portix_image *img, uint32_t boot)
 {
 	uint8_t buf[12];
 
-	pxi_put_le32(buf, signature);
+	pxi_put_le32(buf, boot);
 	pxi_put_le64(buf + 4, (uint64_t)img->epoch);
 	return portix_crc32(0, buf, sizeof(buf));
 }
 
+/* The boot pieces' extents, before the partition's chunks.  */
+#define BOOT_EXTENTS 3
+
 /* Build the data partition, enter it in stage 1's table and list the
    extents: the three boot pieces, then the partition's chunks.  */
 static int add_partition(struct portix_image *img, struct pxi_layout *lay,
-			 uint32_t signature)
+			 uint32_t boot)
 {
 	struct pxi_partition part;
 	size_t max;
 	int rc;
 
 	pxi_partition_plan(lay->disk_size / PORTIX_SECTOR_SIZE, &part);
-	rc = pxi_datapart_build(img, &part, volume_serial(img, signature));
+	rc = pxi_datapart_build(img, &part, volume_serial(img, boot));
 	if (rc < 0)
 		return rc;
 	pxi_mbr_put_partition(lay->stage1, &part);
 
-	max = 3 + pxi_sparse_max_extents(img->part);
+	max = BOOT_EXTENTS + pxi_sparse_max_extents(img->part);
 	img->extents = malloc(max * sizeof(*img->extents));
 	if (!img->extents) {
 		pxi_datapart_release(img);
@@ -137,6 +164,7 @@ static int add_partition(struct portix_image *img, struct pxi_layout *lay,
 	add_extent(lay, PORTIX_STAGE1_LBA, lay->stage1, PORTIX_SECTOR_SIZE);
 	add_extent(lay, PORTIX_STAGE2_LBA, lay->stage2, PXI_STAGE2_BYTES);
 	add_extent(lay, PORTIX_KERNEL_LBA, img->kernel, img->kernel_size);
+	_Static_assert(BOOT_EXTENTS == 3, "three boot pieces");
 	lay->n_extents += (unsigned int)pxi_sparse_extents(img->part,
 			SECTOR_BYTES(part.start), lay->extents + lay->n_extents);
 	return PORTIX_OK;
@@ -147,7 +175,8 @@ int pxi_layout_build(struct portix_image *img, struct pxi_layout *lay)
 	static const char *const what[] = { "stage 1", "stage 2", "kernel" };
 	const bool have[] = { img->have_stage1, img->stage2 != NULL,
 			      img->kernel != NULL };
-	uint32_t signature;
+	uint32_t boot;
+	int rc;
 
 	for (size_t i = 0; i < sizeof(have) / sizeof(have[0]); i++)
 		if (!have[i])
@@ -166,7 +195,14 @@ int pxi_layout_build(struct portix_image *img, struct pxi_layout *lay)
 	memcpy(lay->stage2, img->stage2, PXI_STAGE2_BYTES);
 	patch_stage2(img, lay->stage2);
 	memcpy(lay->stage1, img->stage1, PORTIX_SECTOR_SIZE);
-	signature = disk_signature(img, lay->stage2, lay->disk_size);
-	patch_stage1(img, lay->stage1, signature);
-	return add_partition(img, lay, signature);
+	boot = boot_digest(img, lay->stage2, lay->disk_size);
+	patch_stage1(img, lay->stage1);
+	rc = add_partition(img, lay, boot);
+	if (rc < 0)
+		return rc;
+	/* Last: the signature covers the partition, and stage 1's extent
+	   points at lay->stage1, so the patch reaches every writer.  */
+	pxi_put_le32(lay->stage1 + PORTIX_MBR_DISK_SIGNATURE,
+		     disk_signature(img, boot, lay, BOOT_EXTENTS));
+	return PORTIX_OK;
 }
