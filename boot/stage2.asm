@@ -30,9 +30,11 @@
 ;   7. page tables, GDT, long mode, jump to the kernel.
 ; Step 5's disk code and the output routines live in stage2-disk.inc and
 ; stage2-console.inc, included where they fall in that order.
-; Every message is a line "stage2: ..." on the screen and COM1 (unless the
-; header says PORTIX_S2_FLAG_NO_SERIAL).  A failure says what failed and
-; halts.
+; Messages are lines "stage2: ..." on the screen and COM1 (unless the
+; header says PORTIX_S2_FLAG_NO_SERIAL).  The steps are listed only when
+; the command line has the word PORTIX_CMDLINE_VERBOSE: each line costs
+; a BIOS call per byte on the screen.  A failure always says what failed
+; and halts.
 
 %include "layout.inc"
 %include "bios.inc"
@@ -43,6 +45,7 @@
 HDR		equ	PORTIX_STAGE2_ADDR
 S1_PARAMS	equ	PORTIX_STAGE1_ADDR + PORTIX_S1_PARAMS
 BI		equ	PORTIX_BOOTINFO_ADDR
+BOOT_TIMES	equ	PORTIX_BT_ADDR
 
 SECTOR_SHIFT	equ	9
 DISK_TRIES	equ	4		; disk reads before giving up
@@ -54,6 +57,7 @@ UART_DLL	equ	0		; divisor latch, with LCR_DLAB set
 UART_IER	equ	1
 UART_DLM	equ	1
 UART_FCR	equ	2
+UART_IIR	equ	2		; the same port, read
 UART_LCR	equ	3
 UART_MCR	equ	4
 UART_LSR	equ	5
@@ -62,6 +66,8 @@ UART_BAUD	equ	115200
 LCR_DLAB	equ	0x80
 LCR_8N1		equ	0x03
 FCR_ENABLE	equ	0xC7		; FIFOs on and cleared, 14-byte trigger
+IIR_FIFO_ON	equ	0xC0		; IIR bits 6-7: FIFOs are on
+UART_FIFO_SIZE	equ	16		; 16550A transmit FIFO, in bytes
 MCR_DTR_RTS	equ	0x03
 LSR_THRE	equ	0x20		; transmit holding register empty
 SERIAL_SPINS	equ	0xFFFF		; LSR polls before writing anyway
@@ -128,6 +134,12 @@ LOAD_BUFFER_END	equ	PORTIX_LOAD_BUFFER_ADDR + LOAD_BUFFER_SIZE
 %if (PORTIX_LOAD_BUFFER_ADDR >> 16) != ((LOAD_BUFFER_END - 1) >> 16)
 %error "the load buffer must not cross a 64 KiB (DMA) boundary"
 %endif
+%if PORTIX_BOOTINFO_ADDR + PORTIX_BI_SIZE > BOOT_TIMES
+%error "the boot timestamps must lie beyond the boot info"
+%endif
+%if PORTIX_BT_OFF_TSC + PORTIX_BT_STAMPS * 8 > PORTIX_BT_SIZE
+%error "the boot timestamps do not fit PORTIX_BT_SIZE"
+%endif
 %if PORTIX_PAGE_TABLES_ADDR & (PAGE_SIZE - 1)
 %error "the page tables must be page-aligned"
 %endif
@@ -150,8 +162,27 @@ LOAD_BUFFER_END	equ	PORTIX_LOAD_BUFFER_ADDR + LOAD_BUFFER_SIZE
 	db	%1, 0
 %endmacro
 
+; STAMP n: keep the TSC as boot-time stamp n (PORTIX_BT_*), for the
+; kernel's "boottime".  Keeps all registers.
+%macro STAMP 1
+	push	eax
+	push	edx
+	rdtsc
+	mov	[BOOT_TIMES + PORTIX_BT_OFF_TSC + (%1) * 8], eax
+	mov	[BOOT_TIMES + PORTIX_BT_OFF_TSC + (%1) * 8 + 4], edx
+	mov	dword [BOOT_TIMES + PORTIX_BT_OFF_COUNT], (%1) + 1
+	pop	edx
+	pop	eax
+%endmacro
+
+; LOUD: print from here on even on a quiet boot (a failure's message).
+%macro LOUD 0
+	mov	byte [print_on], 1
+%endmacro
+
 ; FAIL "text": print a line and halt.
 %macro FAIL 1+
+	LOUD
 	PRINT	%1, 10
 	jmp	halt
 %endmacro
@@ -201,8 +232,10 @@ entry:
 	mov	sp, PORTIX_BOOT_STACK_TOP
 	sti
 	cld
+	call	zero_unread_tail
 	mov	[boot_drive], dl
 
+	call	find_verbose
 	call	serial_init
 	PRINT	"stage2: Portix boot protocol "
 	mov	eax, PORTIX_PROTOCOL_VERSION
@@ -213,18 +246,76 @@ entry:
 	PRINT	10
 
 	call	check_long_mode		; 1
+	mov	dword [BOOT_TIMES + PORTIX_BT_OFF_MAGIC], PORTIX_BT_MAGIC
+	STAMP	PORTIX_BT_STAGE2_START	; RDTSC exists: long mode does
 	call	enable_a20		; 2
 	call	make_boot_info		; 3
 	call	boot_identity		; 3b
+	STAMP	PORTIX_BT_STAGE2_INFO
 	call	check_kernel_header	; 4
 	call	load_kernel		; 5
+	STAMP	PORTIX_BT_STAGE2_LOADED
 	call	check_kernel_crc	; 6
+	STAMP	PORTIX_BT_STAGE2_CRC
 
 	PRINT	"stage2: loaded kernel, "
 	mov	eax, [HDR + PORTIX_S2_HDR_KERNEL_SIZE]
 	call	putdec
 	PRINT	" bytes, CRC ok", 10
 	jmp	enter_long_mode		; 7
+
+; zero_unread_tail: stage 1 read only the first PORTIX_S1_STAGE2_SECTORS
+; sectors of this file (the rest is zeros on disk): zero the rest here.
+; Keeps DX.
+zero_unread_tail:
+	mov	cx, [S1_PARAMS + PORTIX_S1_STAGE2_SECTORS]
+	cmp	cx, PORTIX_STAGE2_SECTORS
+	jae	.done
+	mov	di, cx
+	shl	di, SECTOR_SHIFT
+	add	di, PORTIX_STAGE2_ADDR
+	neg	cx
+	add	cx, PORTIX_STAGE2_SECTORS
+	shl	cx, SECTOR_SHIFT - 1	; in words
+	xor	ax, ax
+	rep	stosw
+.done:
+	ret
+
+; find_verbose: print_on = 1 when the command line in the header has the
+; word PORTIX_CMDLINE_VERBOSE (words are separated by spaces).
+find_verbose:
+	mov	si, HDR + PORTIX_S2_HDR_CMDLINE
+.word:
+	lodsb
+	cmp	al, ' '
+	je	.word
+	test	al, al
+	jz	.done
+	dec	si			; SI = the word's first byte
+	mov	di, verbose_word
+	mov	cx, VERBOSE_WORD_LEN
+	repe	cmpsb
+	jne	.mismatch
+	mov	al, [si]		; the word must end here
+	cmp	al, ' '
+	je	.found
+	test	al, al
+	jz	.found
+	jmp	.skip
+.mismatch:
+	dec	si			; SI = the byte that differed
+.skip:
+	lodsb				; to the end of this word
+	test	al, al
+	jz	.done
+	cmp	al, ' '
+	jne	.skip
+	jmp	.word
+.found:
+	mov	byte [print_on], 1
+.done:
+	ret
 
 ; ------------------------------------------------------------------------
 ; Step 1: a CPU that can run 64-bit code.  CPUID exists when EFLAGS.ID can
@@ -478,11 +569,13 @@ check_kernel_header:
 .disagree:
 	FAIL	"stage2: no kernel (header sectors and size disagree)"
 .over_limit:
+	LOUD
 	PRINT	"stage2: kernel does not fit in memory (above 0x"
 	mov	eax, PORTIX_KERNEL_LOAD_LIMIT
 	call	puthex32
 	FAIL	")"
 .no_ram:
+	LOUD
 	PRINT	"stage2: kernel does not fit in memory (no usable RAM at 0x"
 	call	puthex32
 	FAIL	")"
@@ -567,6 +660,7 @@ check_kernel_crc:
 	jne	.mismatch
 	ret
 .mismatch:
+	LOUD
 	push	eax
 	PRINT	"stage2: kernel CRC mismatch (expected 0x"
 	mov	eax, [HDR + PORTIX_S2_HDR_KERNEL_CRC32]
@@ -698,6 +792,8 @@ dap:
 .segment:	dw	PORTIX_LOAD_BUFFER_ADDR >> 4
 .lba:		dq	0
 
+verbose_word:	db	PORTIX_CMDLINE_VERBOSE
+VERBOSE_WORD_LEN equ	$ - verbose_word
 e820_entry:	times	PORTIX_E820_ENTRY_SIZE db 0
 spt:		dd	0		; CHS geometry
 heads:		dd	0
@@ -707,6 +803,9 @@ chunk_sectors:	dw	0		; sectors in this chunk
 boot_drive:	db	0
 bi_flags:	db	0		; PORTIX_BI_FLAG_* known before step 3
 serial_on:	db	0
+print_on:	db	0		; 1: print the steps, not only failures
+tx_room:	db	0		; bytes COM1's transmit FIFO still takes
+tx_fifo_size:	db	1		; UART_FIFO_SIZE if COM1 has FIFOs
 use_chs:	db	0
 chs_count:	db	0
 chs_sector:	db	0

@@ -28,8 +28,7 @@ MAN3_PAGES = \
 	doc/man3/portix_version.3
 man_MANS += $(MAN3_PAGES)
 EXTRA_DIST += doc/portix-run.1 doc/portix.7 $(MAN3_PAGES)
-EXTRA_DIST += doc/portix-mkimage.1 doc/ARCHITECTURE.md doc/PERFORMANCE.md \
-	bench/media-cost bench/disk-read
+EXTRA_DIST += doc/portix-mkimage.1 doc/ARCHITECTURE.md doc/PERFORMANCE.md
 
 # make screenshot: boot portix.img, type SCREENSHOT_LINES (one shell
 # command per word) on its keyboard and write the VGA screen to

@@ -103,9 +103,11 @@ bool console_has_input(void)
 
 int console_getc(void)
 {
-	uint64_t flags = irq_save();
+	uint64_t flags;
 	int c;
 
+	vga_sync_cursor();	/* the user looks where the next key goes */
+	flags = irq_save();
 	while (q_head == q_tail)
 		cpu_wait_for_interrupt();
 	c = (unsigned char)queue[q_head];

@@ -5,6 +5,7 @@
    starts with a one-digit level and the stamp: "2[    0.012] text\n".  */
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,9 +18,12 @@
 #include "lib/printf.h"
 #include "lib/string.h"
 
-#define CONSOLE_LEVEL (PORTIX_DEBUG ? KLOG_DEBUG : KLOG_INFO)
+/* What a verbose boot shows on the console; a quiet one shows only
+   warnings and errors.  */
+#define VERBOSE_LEVEL (PORTIX_DEBUG ? KLOG_DEBUG : KLOG_INFO)
 
 static char ring[KLOG_RING_SIZE];
+static int console_level = KLOG_WARN;
 static size_t used;
 
 static const char *const level_names[] = {
@@ -81,9 +85,14 @@ void klog(int level, const char *fmt, ...)
 	used += n;
 	irq_restore(flags);
 
-	if (level <= CONSOLE_LEVEL)
+	if (level <= console_level)
 		kprintf("%.*s%s%.*s", hdr - 1, line + 1, level_names[level],
 			n - hdr, line + hdr);
+}
+
+void klog_set_verbose(bool verbose)
+{
+	console_level = verbose ? VERBOSE_LEVEL : KLOG_WARN;
 }
 
 void klog_dump(void)

@@ -4,9 +4,10 @@
    lib/printf.h; no trailing newline needed) and keeps it, stamped with
    timer_ms(), in a ring of the most recent KLOG_RING_SIZE bytes of
    messages; the shell's "log" shows them.  Messages at or above the
-   console level also go to the console as they are logged:
-   KLOG_INFO normally, KLOG_DEBUG in kernels configured with
-   --enable-debug ("verbose log").  Console lines look like
+   console level also go to the console as they are logged: KLOG_WARN
+   normally (a quiet boot), after klog_set_verbose(true) KLOG_INFO, or
+   KLOG_DEBUG in kernels configured with --enable-debug.  Console lines
+   look like
      [    0.012] pit: 1000 Hz
    with "error: " / "warning: " after the stamp for those levels.
    Safe before console_init() (kept, not shown) and with interrupts
@@ -15,6 +16,7 @@
 #ifndef KERNEL_KLOG_H
 #define KERNEL_KLOG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Lower is more important.  */
@@ -29,6 +31,10 @@
 
 __attribute__((format(printf, 2, 3)))
 void klog(int level, const char *fmt, ...);
+
+/* Show KLOG_INFO messages (KLOG_DEBUG in debug kernels) on the console
+   too, or stop showing them.  */
+void klog_set_verbose(bool verbose);
 
 /* Print the kept messages, oldest first, with their level names.  */
 void klog_dump(void);

@@ -21,6 +21,7 @@ KERNEL_CSRC = \
 	kernel/power.c \
 	kernel/crash.c \
 	kernel/boot/bootinfo.c \
+	kernel/boot/boottime.c \
 	kernel/boot/cmdline.c \
 	kernel/arch/x86_64/gdt.c \
 	kernel/arch/x86_64/idt.c \
@@ -60,13 +61,14 @@ KERNEL_CSRC = \
 	kernel/fs/fs.c \
 	kernel/shell/cmd-fs.c \
 	kernel/shell/cmd-blk.c \
+	kernel/shell/cmd-bench.c \
 	$(COMMON_SOURCES) \
 	$(filter %.c,$(FAT_SOURCES))
 
 KERNEL_HDRS = \
 	kernel/config.h kernel/console.h kernel/panic.h kernel/crash.h \
 	kernel/kassert.h kernel/klog.h kernel/ksyms.h kernel/power.h \
-	kernel/boot/bootinfo.h kernel/boot/cmdline.h \
+	kernel/boot/bootinfo.h kernel/boot/boottime.h kernel/boot/cmdline.h \
 	kernel/arch/x86_64/cpu.h kernel/arch/x86_64/gdt.h \
 	kernel/arch/x86_64/idt.h kernel/arch/x86_64/io.h \
 	kernel/arch/x86_64/trap.h kernel/arch/x86_64/pic.h \

@@ -15,6 +15,7 @@
 #include "arch/x86_64/pit.h"
 #include "block/block.h"
 #include "boot/bootinfo.h"
+#include "boot/boottime.h"
 #include "boot/cmdline.h"
 #include "config.h"
 #include "console.h"
@@ -23,6 +24,7 @@
 #include "drivers/ata.h"
 #include "drivers/virtio-blk.h"
 #include "fs/fs.h"
+#include "klog.h"
 #include "lib/printf.h"
 #include "mm/frame.h"
 #include "mm/paging.h"
@@ -33,6 +35,7 @@ __attribute__((noreturn)) void kmain(const struct portix_boot_info *raw);
 
 void kmain(const struct portix_boot_info *raw)
 {
+	boottime_start();		// TSC at entry, stage 2's stamps
 	bootinfo_copy(raw);		// boot info out of low memory, first
 	pit_init();			// PIT at PIT_HZ: bounded waits need it
 	console_init(bootinfo_wants_serial()); // VGA, COM1 unless told not to
@@ -41,8 +44,10 @@ void kmain(const struct portix_boot_info *raw)
 	kprintf("%s\n", PORTIX_BANNER);	// tests wait for this line
 	bootinfo_check();		// halts unless protocol matches
 	cmdline_init(bootinfo()->cmdline); // after bootinfo_check()
+	klog_set_verbose(cmdline_has_flag(PORTIX_CMDLINE_VERBOSE));
 	panic_set_debug_exit(cmdline_has_flag("debug-exit")); // for tests
-	bootinfo_print();		// boot:, memory:, cmdline: lines
+	bootinfo_print();		// boot: line; memory, cmdline to log
+	boottime_mark("kernel console, boot info");
 	acpi_init();			// FADT, \_S5; before paging_init():
 					// the EBDA pointer is in page 0
 	frame_init();			// physical frames from E820
@@ -51,11 +56,15 @@ void kmain(const struct portix_boot_info *raw)
 	pit_start();			// IRQ 0: timer_ms() runs from here
 	console_start_input();		// IRQ 4 (COM1), IRQ 1 (keyboard)
 	irq_enable();			// interrupts on, for good
+	boottime_mark("kernel memory, interrupts");
 	ata_init();			// IDE drives; waits need pit_init()
 	ahci_init();			// SATA drives; after paging_init()
 	virtio_blk_init();		// virtio disks; MMIO needs paging_init()
 	blk_init();			// hd0.., cd0..; after the drivers' init
+	boottime_mark("kernel drives");
 	fs_mount_root();		// data partition on /; never fatal
+	boottime_mark("kernel / mounted");
 	crash_from_cmdline();		// crash=KIND tests; stack needs paging
+	boottime_mark("kernel shell starts");
 	shell_run();			// never returns
 }

@@ -122,11 +122,11 @@ static int parse_fat32(struct fat_volume *v, const uint8_t *b)
 	return 0;
 }
 
-/* Take FSInfo's hint; forget FSInfo if its signatures are wrong.  */
+/* Take FSInfo's hints; forget FSInfo if its signatures are wrong.  */
 static int read_fsinfo(struct fat_volume *v)
 {
 	uint8_t *b;
-	uint32_t hint;
+	uint32_t hint, count;
 	int err;
 
 	if (!v->fsinfo_sector)
@@ -141,12 +141,22 @@ static int read_fsinfo(struct fat_volume *v)
 		return 0;
 	}
 	hint = get32(b + FSI_NXT_FREE);
+	count = get32(b + FSI_FREE_COUNT);
 	if (fat_clus_ok(v, hint))
 		v->next_free = hint;
-	/* Rewrite the count at the next flush when it is not exact.  */
-	if (!v->rdonly && get32(b + FSI_FREE_COUNT) != v->free_count)
+	if (v->rdonly)
+		return 0;
+	/* Take a count that can be right, as other systems do: counting
+	   reads the whole FAT, megabytes on a large volume, at every
+	   mount.  Count an impossible one now and rewrite it.  */
+	if (count <= v->cluster_count) {
+		v->free_count = count;
+		return 0;
+	}
+	err = fat_count_free(v);
+	if (!err)
 		v->fsinfo_dirty = true;
-	return 0;
+	return err;
 }
 
 static int mount(struct fat_volume *v)
@@ -166,13 +176,9 @@ static int mount(struct fat_volume *v)
 		copy_label(v, b, BS16_VOL_ID, BS16_VOL_LAB, BS16_BOOT_SIG);
 	if (err)
 		return err;
+	/* Without FSInfo (FAT16) the count waits for its first use.  */
 	v->next_free = 2;
 	v->free_count = UINT32_MAX;
-	if (!v->rdonly) {
-		err = fat_count_free(v);
-		if (err)
-			return err;
-	}
 	return read_fsinfo(v);
 }
 

@@ -291,7 +291,9 @@ int fat_format(struct fat_volume *vol, const struct fat_blockdev *dev,
 
 /* fat_mount: validate the boot sector and BPB of dev and fill vol.
    dev is copied; dev->ctx must stay valid until fat_unmount.  A
-   read-write mount counts the free clusters (one pass over the FAT).
+   read-write FAT32 mount takes FSInfo's free-cluster count when it is
+   possible (counting, one pass over the FAT, when it is not); otherwise
+   the count waits for fat_statfs.
    Returns 0; FAT_EINVAL (missing callbacks, unknown flags); FAT_EIO;
    FAT_ENOFS (not a FAT volume, inconsistent BPB, volume larger than the
    device); FAT_ENOTSUP (FAT12, sector size other than 512).  */

@@ -22,7 +22,9 @@
 
 /* Stage 1: the MBR.  */
 #define PORTIX_STAGE1_LBA 0
-/* Stage 2: a fixed number of sectors right after the MBR.  */
+/* Stage 2: a fixed number of sectors right after the MBR.  Stage 1
+   reads only the first PORTIX_S1_STAGE2_SECTORS of them (portix-mkimage
+   leaves off the trailing all-zero sectors); stage 2 zeroes the rest.  */
 #define PORTIX_STAGE2_LBA 1
 #define PORTIX_STAGE2_SECTORS 64
 /* The kernel follows stage 2.  */
@@ -50,7 +52,8 @@
 #define PORTIX_S1_BASE_LBA 0x00
 /* u32: stage 2 LBA relative to the base.  */
 #define PORTIX_S1_STAGE2_LBA 0x08
-/* u16: stage 2 length in sectors.  */
+/* u16: stage 2 sectors to read (its header and code: at least 2, at
+   most PORTIX_STAGE2_SECTORS).  */
 #define PORTIX_S1_STAGE2_SECTORS 0x0C
 /* u8: PORTIX_S1_FLAG_* bits.  */
 #define PORTIX_S1_FLAGS 0x0E
@@ -100,6 +103,10 @@
 #define PORTIX_S2_ENTRY_OFFSET 0x200
 /* Stage 2 prints nothing on COM1 (it still uses the screen).  */
 #define PORTIX_S2_FLAG_NO_SERIAL 0x01
+/* The command-line word that makes the boot verbose: stage 2 prints its
+   steps, the kernel prints its boot log on the console.  Without it
+   both print only the banner, the boot line, errors and the prompt.  */
+#define PORTIX_CMDLINE_VERBOSE "verbose"
 
 /* ---- Physical memory used while booting ---- */
 
@@ -114,7 +121,7 @@
 #define PORTIX_BOOTINFO_MAX_SIZE 0x1000
 /* Stage 2 reads the kernel through this low buffer, then copies it up.  */
 #define PORTIX_LOAD_BUFFER_ADDR 0x10000
-#define PORTIX_LOAD_BUFFER_SECTORS 64
+#define PORTIX_LOAD_BUFFER_SECTORS 127
 /* Stage 2's page tables: PML4, PDPT and 4 page directories that map the
    first 4 GiB with 2 MiB pages (identity).  */
 #define PORTIX_PAGE_TABLES_ADDR 0x20000
@@ -130,6 +137,27 @@
 /* Long-mode selectors in stage 2's GDT, valid at kernel entry.  */
 #define PORTIX_BOOT_CODE64_SEL 0x08
 #define PORTIX_BOOT_DATA_SEL 0x10
+
+/* ---- Boot timestamps ---- */
+
+/* Stage 2 keeps the TSC at its steps in the last bytes of the boot-info
+   page (outside struct portix_boot_info): a u32 magic, a u32 count of
+   stamps taken, then u64 stamps in PORTIX_BT_* order.  The kernel copies
+   them with the boot info; the shell's "boottime" shows them.  */
+#define PORTIX_BT_SIZE 0x40
+#define PORTIX_BT_ADDR (PORTIX_BOOTINFO_ADDR + PORTIX_BOOTINFO_MAX_SIZE - PORTIX_BT_SIZE)
+/* "PXBT" read as a little-endian u32.  */
+#define PORTIX_BT_MAGIC 0x54425850
+#define PORTIX_BT_OFF_MAGIC 0x00
+#define PORTIX_BT_OFF_COUNT 0x04
+#define PORTIX_BT_OFF_TSC 0x08
+/* Stamps: stage 2 starts (after the long-mode check), has the boot info
+   and E820 map, has read the kernel, has checked its CRC.  */
+#define PORTIX_BT_STAGE2_START 0
+#define PORTIX_BT_STAGE2_INFO 1
+#define PORTIX_BT_STAGE2_LOADED 2
+#define PORTIX_BT_STAGE2_CRC 3
+#define PORTIX_BT_STAMPS 4
 
 /* ---- Boot-info block, byte offsets (see struct portix_boot_info) ---- */
 

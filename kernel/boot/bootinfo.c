@@ -14,6 +14,7 @@
 
 #include "boot/bootinfo.h"
 #include "config.h"
+#include "klog.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 #include "panic.h"
@@ -77,11 +78,11 @@ static void print_memory(void)
 	for (i = 0; i < info.e820_count; i++)
 		if (info.e820[i].type == PORTIX_E820_USABLE)
 			usable += info.e820[i].length;
-	kprintf("memory: %lu MiB usable in %u E820 entries\n", usable >> 20,
-		info.e820_count);
+	klog(KLOG_INFO, "memory: %lu MiB usable in %u E820 entries",
+	     usable >> 20, info.e820_count);
 	/* Ranges are [start, end): end is exclusive.  */
 	for (i = 0; i < info.e820_count; i++)
-		kprintf("  e820: 0x%016lx-0x%016lx type %u\n",
+		klog(KLOG_INFO, "  e820: 0x%016lx-0x%016lx type %u",
 			info.e820[i].base,
 			info.e820[i].base + info.e820[i].length,
 			info.e820[i].type);
@@ -125,9 +126,9 @@ void bootinfo_print(void)
 		(info.flags & PORTIX_BI_FLAG_CHS) ? ", CHS" : "");
 	print_disk();
 	print_memory();
-	kprintf("cmdline: %s\n", info.cmdline[0] ? info.cmdline : "(none)");
+	klog(KLOG_INFO, "cmdline: %s", info.cmdline[0] ? info.cmdline : "(none)");
 #if PORTIX_DEBUG
-	kprintf("debug: kernel image 0x%lx-0x%lx, .bss 0x%lx-0x%lx\n",
+	klog(KLOG_DEBUG, "kernel image 0x%lx-0x%lx, .bss 0x%lx-0x%lx",
 		(uint64_t)(uintptr_t)__kernel_start,
 		(uint64_t)(uintptr_t)__kernel_image_end,
 		(uint64_t)(uintptr_t)__bss_start,

@@ -5,8 +5,9 @@
                           (nothing is printed: the console is not up yet)
      bootinfo_check()     once the console works: halt with a message if
                           the block is not what this kernel understands
-     bootinfo_print()     the "boot:", "boot disk:", "memory:" and
-                          "cmdline:" lines
+     bootinfo_print()     the "boot:" and "boot disk:" lines on the
+                          console; "memory:", the E820 map and
+                          "cmdline:" into the kernel log
    After bootinfo_check() returns, bootinfo() is valid for the kernel's
    lifetime (read-only) and the low-memory original may be reused.  */
 

@@ -35,6 +35,16 @@
 #define CTRL_NIEN	0x02
 #define CTRL_SRST	0x04
 
+/* PIO commands that move a block of sectors per DRQ handshake.  */
+#define CMD_READ_MULTI		0xC4	/* READ MULTIPLE (LBA28) */
+#define CMD_WRITE_MULTI		0xC5
+#define CMD_READ_MULTI_EXT	0x29	/* READ MULTIPLE EXT (LBA48) */
+#define CMD_WRITE_MULTI_EXT	0x39
+#define CMD_SET_MULTI		0xC6	/* SET MULTIPLE MODE */
+/* IDENTIFY word 47, bits 0-7: the most sectors per DRQ block READ/WRITE
+   MULTIPLE may move (0: no such commands).  */
+#define ID_MULTI_MAX		47
+
 static struct ata_drive drives[ATA_MAX_DRIVES];
 static int ndrives;
 
@@ -157,6 +167,52 @@ static void write_words(uint16_t port, const void *buf, size_t words)
 			 : "memory");
 }
 
+/* Sector data moves 32 bits per I/O: PCI IDE controllers split each
+   access into two 16-bit ones on the cable, and it halves the port
+   accesses (which an emulator pays for one by one).  */
+static void read_sectors(uint16_t port, void *buf, uint32_t sectors)
+{
+	size_t dwords = (size_t)sectors * ATA_SECTOR_SIZE / 4;
+
+	__asm__ volatile("rep insl"
+			 : "+D"(buf), "+c"(dwords)
+			 : "d"(port)
+			 : "memory");
+}
+
+static void write_sectors(uint16_t port, const void *buf, uint32_t sectors)
+{
+	size_t dwords = (size_t)sectors * ATA_SECTOR_SIZE / 4;
+
+	__asm__ volatile("rep outsl"
+			 : "+S"(buf), "+c"(dwords)
+			 : "d"(port)
+			 : "memory");
+}
+
+/* Move D's transfers to READ/WRITE MULTIPLE with the largest DRQ block
+   it offers (a power of two), so each block of sectors costs one status
+   wait rather than one per sector.  On any refusal D keeps
+   single-sector blocks.  */
+static void set_multiple(struct ata_drive *d, unsigned int max)
+{
+	unsigned int n = 1;
+	int st;
+
+	while (n * 2 <= max)
+		n *= 2;
+	if (n < 2 || select_drive(d, 0xE0) != 0)
+		return;
+	outb(d->io + REG_COUNT, (uint8_t)n);
+	outb(d->io + REG_COMMAND, CMD_SET_MULTI);
+	delay400(d->ctrl);
+	st = wait_status(d->io, 0, 0, ATA_TIMEOUT_MS);
+	if (st < 0)
+		channel_reset(d);
+	else if (!(st & (ATA_ST_ERR | ATA_ST_DF)))
+		d->multiple = (uint8_t)n;
+}
+
 /* Probe one position with IDENTIFY (DEVICE or, after the ATAPI
    signature, PACKET DEVICE).  Fills D and returns true if a drive
    answered.  */
@@ -207,6 +263,8 @@ again:
 	d->lba48 = ident.lba48;
 	d->sectors = ident.sectors;
 	memcpy(d->model, ident.model, sizeof(d->model));
+	if (!d->atapi)
+		set_multiple(d, id[ID_MULTI_MAX] & 0xFF);
 	return true;
 }
 
@@ -327,10 +385,19 @@ struct ata_drive *ata_drive(int i)
 static int issue(struct ata_drive *d, uint64_t lba, uint32_t count,
 		 bool write)
 {
+	static const uint8_t commands[2][2][2] = {
+		/* [lba48][multiple][write] */
+		{ { ATA_CMD_READ, ATA_CMD_WRITE },
+		  { CMD_READ_MULTI, CMD_WRITE_MULTI } },
+		{ { ATA_CMD_READ_EXT, ATA_CMD_WRITE_EXT },
+		  { CMD_READ_MULTI_EXT, CMD_WRITE_MULTI_EXT } },
+	};
 	uint16_t io = d->io;
+	bool lba48 = !(lba + count <= ATA_LBA28_LIMIT && count <= 256);
+	uint8_t cmd = commands[lba48][d->multiple != 0][write];
 	int err;
 
-	if (lba + count <= ATA_LBA28_LIMIT && count <= 256) {
+	if (!lba48) {
 		err = select_drive(d, 0xE0 | (uint8_t)((lba >> 24) & 0x0F));
 		if (err)
 			return err;
@@ -339,7 +406,7 @@ static int issue(struct ata_drive *d, uint64_t lba, uint32_t count,
 		outb(io + REG_LBA0, (uint8_t)lba);
 		outb(io + REG_LBA1, (uint8_t)(lba >> 8));
 		outb(io + REG_LBA2, (uint8_t)(lba >> 16));
-		outb(io + REG_COMMAND, write ? ATA_CMD_WRITE : ATA_CMD_READ);
+		outb(io + REG_COMMAND, cmd);
 	} else {
 		err = select_drive(d, 0x40);
 		if (err)
@@ -354,8 +421,7 @@ static int issue(struct ata_drive *d, uint64_t lba, uint32_t count,
 		outb(io + REG_LBA0, (uint8_t)lba);
 		outb(io + REG_LBA1, (uint8_t)(lba >> 8));
 		outb(io + REG_LBA2, (uint8_t)(lba >> 16));
-		outb(io + REG_COMMAND,
-		     write ? ATA_CMD_WRITE_EXT : ATA_CMD_READ_EXT);
+		outb(io + REG_COMMAND, cmd);
 	}
 	delay400(d->ctrl);
 	return 0;
@@ -386,11 +452,13 @@ static int check_range(const struct ata_drive *d, uint64_t lba,
 }
 
 /* Move COUNT sectors between the drive and BUF, in commands of at most
-   chunk_limit() sectors; WRITE says which way.  */
+   chunk_limit() sectors, each in DRQ blocks of d->multiple sectors (the
+   last one shorter) or of one; WRITE says which way.  */
 static int pio_transfer(struct ata_drive *d, uint64_t lba, uint32_t count,
 			uint8_t *buf, bool write)
 {
-	uint32_t n, i;
+	uint32_t block = d->multiple ? d->multiple : 1;
+	uint32_t n, i, k;
 	int st, err;
 
 	err = check_range(d, lba, count);
@@ -403,18 +471,17 @@ static int pio_transfer(struct ata_drive *d, uint64_t lba, uint32_t count,
 		err = issue(d, lba, n, write);
 		if (err)
 			return err;
-		for (i = 0; i < n; i++) {
+		for (i = 0; i < n; i += k) {
+			k = n - i < block ? n - i : block;
 			st = wait_status(d->io, ATA_ST_DRQ, ATA_ST_DRQ,
 					 ATA_TIMEOUT_MS);
 			if (st < 0 || (st & (ATA_ST_ERR | ATA_ST_DF)))
 				return fail(d, st);
 			if (write)
-				write_words(d->io + REG_DATA, buf,
-					    ATA_SECTOR_SIZE / 2);
+				write_sectors(d->io + REG_DATA, buf, k);
 			else
-				read_words(d->io + REG_DATA, buf,
-					   ATA_SECTOR_SIZE / 2);
-			buf += ATA_SECTOR_SIZE;
+				read_sectors(d->io + REG_DATA, buf, k);
+			buf += k * ATA_SECTOR_SIZE;
 		}
 		if (write) {
 			/* The drive takes the last sector, then drops BSY.  */

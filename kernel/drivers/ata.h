@@ -49,6 +49,8 @@ struct ata_drive {
 	bool atapi;		/* packet device (CD/DVD) */
 	bool lba48;		/* 48-bit addressing supported */
 	uint64_t sectors;	/* ATA: addressable sectors; ATAPI: 0 */
+	uint8_t multiple;	/* sectors per DRQ block with READ/WRITE
+				   MULTIPLE, 0 if not in use */
 	char model[ATA_MODEL_MAX];	/* from IDENTIFY */
 	uint8_t last_error;	/* error register after the last failure */
 };

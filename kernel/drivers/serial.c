@@ -6,7 +6,8 @@
    serial_start_input() then turns on the receive interrupt (IRQ 4).
    Input that arrived before that is kept, not flushed.
    State: the input sink, a byte read during init, whether the
-   transmitter has stalled.  Register names follow the 16550A data
+   transmitter has stalled, how many bytes the transmit FIFO still
+   takes.  Register names follow the 16550A data
    sheet.  */
 
 #include <stdbool.h>
@@ -47,6 +48,9 @@
 #define LSR_THRE	0x20	/* transmit holding register empty */
 #define LSR_TEMT	0x40	/* transmitter completely empty */
 
+/* The 16550A's transmit FIFO, in bytes.  */
+#define UART_TX_FIFO_SIZE 16
+
 /* The UART's input clock divided by 16.  */
 #define UART_BASE_BAUD	115200
 
@@ -65,6 +69,9 @@ static void (*input_sink)(char c);
 /* The transmitter timed out once: stop waiting for it, so a dead UART
    costs one timeout, not one per character.  */
 static bool stalled;
+/* Bytes the transmitter takes before LSR must be read again: THRE means
+   its FIFO (or, without FIFOs, its holding register) is empty.  */
+static unsigned int tx_size = 1, tx_room;
 
 static inline void uart_out(unsigned int reg, uint8_t val)
 {
@@ -121,12 +128,19 @@ bool serial_init(void)
 	else
 		uart_out(UART_FCR, FCR_ENABLE_CLEAR_ALL);
 	uart_out(UART_MCR, MCR_DTR | MCR_RTS | MCR_OUT2);
+	if ((uart_in(UART_IIR) & IIR_FIFO_ON) == IIR_FIFO_ON)
+		tx_size = UART_TX_FIFO_SIZE;
 	return true;
 }
 
 void serial_putc(char c)
 {
-	wait_lsr(LSR_THRE);
+	/* One LSR read per FIFO-full of bytes, not one per byte.  */
+	if (!tx_room) {
+		wait_lsr(LSR_THRE);
+		tx_room = tx_size;
+	}
+	tx_room--;
 	uart_out(UART_THR, (uint8_t)c);
 }
 

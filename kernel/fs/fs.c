@@ -98,7 +98,6 @@ int fs_mount_root(void)
 	const struct portix_boot_info *bi = bootinfo();
 	struct bootdisk_match boot;
 	struct fat_blockdev dev;
-	struct fat_statfs st;
 	uint64_t base;
 	bool rdonly;
 	int i, n, err, found;
@@ -156,9 +155,10 @@ int fs_mount_root(void)
 	root_dev = part;
 	mounted = true;
 	root_error[0] = '\0';
-	if (fat_statfs(&root_vol, &st))
-		st.type = root_vol.type;
-	kprintf("fs: / is %s (FAT%u, %llu KiB, %s)\n", part->name, st.type,
+	/* The type only: fat_statfs would count the free clusters, which
+	   waits for df or the first write.  */
+	kprintf("fs: / is %s (FAT%u, %llu KiB, %s)\n", part->name,
+		root_vol.type,
 		(unsigned long long)(part->sectors / 2),
 		rdonly ? "read-only" : "read-write");
 	return 0;

@@ -23,8 +23,10 @@
 #include "shell/cmd-fs.h"
 #include "shell/shell.h"
 
-/* File data passes through here (one shell, one command at a time).  */
-static uint8_t iobuf[4096];
+/* File data passes through here (one shell, one command at a time).
+   64 KiB: FAT reads a contiguous run in one request, and the driver
+   moves it in multi-sector blocks.  */
+static uint8_t iobuf[64 * 1024];
 
 /* Scratch for directory entries and the text of write/append.  */
 static struct fat_dirent dent;

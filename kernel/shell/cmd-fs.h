@@ -1,5 +1,6 @@
 /* cmd-fs.h - the shell's storage commands: files and directories on
-   "/" (cmd-fs.c) and the block devices (cmd-blk.c).  Each follows
+   "/" (cmd-fs.c), the block devices (cmd-blk.c), and their speed
+   (cmd-bench.c).  Each follows
    struct shell_command's run(): ARGV[0] is the command name; the
    result is 0 on success, 1 on failure (after a message).  */
 
@@ -24,5 +25,7 @@ int cmd_crc32(int argc, char **argv);
 
 int cmd_lsblk(int argc, char **argv);
 int cmd_blkcrc32(int argc, char **argv);
+
+int cmd_bench(int argc, char **argv);
 
 #endif /* SHELL_CMD_FS_H */

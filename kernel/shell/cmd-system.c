@@ -1,10 +1,11 @@
 /* cmd-system.c - shell commands about the machine as a whole: uptime,
-   cpu, log, crash, reboot, poweroff.  */
+   cpu, log, boottime, crash, reboot, poweroff.  */
 
 #include <stdint.h>
 
 #include "arch/x86_64/cpuinfo.h"
 #include "arch/x86_64/pit.h"
+#include "boot/boottime.h"
 #include "crash.h"
 #include "klog.h"
 #include "lib/printf.h"
@@ -47,6 +48,14 @@ int cmd_log(int argc, char **argv)
 	(void)argc;
 	(void)argv;
 	klog_dump();
+	return 0;
+}
+
+int cmd_boottime(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	boottime_print();
 	return 0;
 }
 

@@ -21,6 +21,7 @@ const struct shell_command shell_commands[] = {
 	{ "cpu", "", "show the processor: vendor, brand, features", cmd_cpu },
 	{ "lspci", "", "list PCI functions", cmd_lspci },
 	{ "log", "", "show the kernel log", cmd_log },
+	{ "boottime", "", "show where the boot's time went", cmd_boottime },
 	{ "crash", "KIND", "raise an exception (de ud gp pf df stack ...)",
 	  cmd_crash },
 	{ "ls", "[PATH]", "list a directory", cmd_ls },
@@ -43,6 +44,8 @@ const struct shell_command shell_commands[] = {
 	{ "lsblk", "", "list drives and partitions", cmd_lsblk },
 	{ "blkcrc32", "DEVICE", "print a whole device's CRC-32 and sectors",
 	  cmd_blkcrc32 },
+	{ "bench", "raw MIB|read PATH|write PATH MIB",
+	  "time FAT file I/O against raw reads", cmd_bench },
 	{ "reboot", "", "restart the machine", cmd_reboot },
 	{ "poweroff", "", "switch the machine off (ACPI S5)", cmd_poweroff },
 };

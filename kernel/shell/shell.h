@@ -59,6 +59,7 @@ int cmd_clear(int argc, char **argv);
 int cmd_uptime(int argc, char **argv);
 int cmd_cpu(int argc, char **argv);
 int cmd_log(int argc, char **argv);
+int cmd_boottime(int argc, char **argv);
 int cmd_reboot(int argc, char **argv);
 int cmd_poweroff(int argc, char **argv);
 int cmd_crash(int argc, char **argv);

@@ -102,16 +102,32 @@ static uint32_t disk_signature(const struct portix_image *img,
 	return sig ? sig : 1;
 }
 
+/* The sectors of stage 2 (patched, at S2) that stage 1 must read: up to
+   its last non-zero byte.  Stage 2 zeroes the rest itself, and stage 1
+   reads a sector per BIOS call, so a shorter read is a faster boot.  */
+static uint16_t stage2_sectors_to_read(const uint8_t *s2)
+{
+	const size_t at_least = PORTIX_S2_ENTRY_OFFSET / PORTIX_SECTOR_SIZE + 1;
+	size_t end = PXI_STAGE2_BYTES;
+
+	while (end > 0 && s2[end - 1] == 0)
+		end--;
+	end = (end + PORTIX_SECTOR_SIZE - 1) / PORTIX_SECTOR_SIZE;
+	/* The header and the entry sector, always.  */
+	return (uint16_t)(end < at_least ? at_least : end);
+}
+
 /* Stage 1's parameter block: the image starts at LBA 0 of the disk it is
    written to, stage 2 follows.  add_partition fills the partition table.  */
-static void patch_stage1(const struct portix_image *img, uint8_t *s1)
+static void patch_stage1(const struct portix_image *img, uint8_t *s1,
+			 const uint8_t *s2)
 {
 	uint8_t *params = s1 + PORTIX_S1_PARAMS;
 
 	pxi_put_le64(params + PORTIX_S1_BASE_LBA, 0);
 	pxi_put_le32(params + PORTIX_S1_STAGE2_LBA, PORTIX_STAGE2_LBA);
 	pxi_put_le16(params + PORTIX_S1_STAGE2_SECTORS,
-		     PORTIX_STAGE2_SECTORS);
+		     stage2_sectors_to_read(s2));
 	params[PORTIX_S1_FLAGS] = img->force_chs ? PORTIX_S1_FLAG_FORCE_CHS : 0;
 }
 
@@ -196,7 +212,7 @@ int pxi_layout_build(struct portix_image *img, struct pxi_layout *lay)
 	patch_stage2(img, lay->stage2);
 	memcpy(lay->stage1, img->stage1, PORTIX_SECTOR_SIZE);
 	boot = boot_digest(img, lay->stage2, lay->disk_size);
-	patch_stage1(img, lay->stage1);
+	patch_stage1(img, lay->stage1, lay->stage2);
 	rc = add_partition(img, lay, boot);
 	if (rc < 0)
 		return rc;

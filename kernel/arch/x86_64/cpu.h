@@ -163,6 +163,15 @@ static inline void cpu_wait_for_interrupt(void)
 	__asm__ volatile("sti; hlt; cli" : : : "memory");
 }
 
+/* The time-stamp counter: cycles (or a constant rate) since reset.  */
+static inline uint64_t rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return (uint64_t)hi << 32 | lo;
+}
+
 /* Spin-wait hint for polling loops.  */
 static inline void cpu_relax(void)
 {

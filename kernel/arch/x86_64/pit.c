@@ -15,7 +15,15 @@
 #include "kassert.h"
 
 #define PIT_CH0		0x40
+#define PIT_CH2		0x42
 #define PIT_CMD		0x43
+/* Channel 2, lobyte/hibyte access, mode 0 (one-shot), binary.  */
+#define PIT_CMD_CH2_ONESHOT	0xB0
+/* System control port B: channel 2's gate (in) and output (read).  */
+#define PORT_B		0x61
+#define PORT_B_CH2_GATE	0x01
+#define PORT_B_SPEAKER	0x02
+#define PORT_B_CH2_OUT	0x20
 /* Channel 0, lobyte/hibyte access, mode 2 (rate generator), binary.  */
 #define PIT_CMD_CH0_MODE2	0x34
 /* Channel 0 counter latch.  */
@@ -75,6 +83,39 @@ static uint16_t read_counter(void)
 	v = inb(PIT_CH0);
 	v |= inb(PIT_CH0) << 8;
 	return v;
+}
+
+/* How long tsc_per_ms() counts, in ms (channel 2 holds 54 at most).  */
+#define TSC_CALIBRATE_MS 50
+
+static uint64_t pit_tsc_per_ms(unsigned int ms)
+{
+	uint16_t count = (uint16_t)(PIT_INPUT_HZ * ms / 1000);
+	uint64_t flags = irq_save(), t0, t1;
+	uint8_t b = inb(PORT_B);
+
+	/* Channel 2 counts on its own, whether or not interrupts get
+	   serviced in time: gate on, speaker off, one-shot from COUNT.  */
+	outb(PORT_B, (b & ~PORT_B_SPEAKER) | PORT_B_CH2_GATE);
+	outb(PIT_CMD, PIT_CMD_CH2_ONESHOT);
+	outb(PIT_CH2, count & 0xFF);
+	outb(PIT_CH2, count >> 8);
+	t0 = rdtsc();
+	do
+		t1 = rdtsc();
+	while (!(inb(PORT_B) & PORT_B_CH2_OUT) && t1 - t0 < (1ULL << 40));
+	outb(PORT_B, b);
+	irq_restore(flags);
+	return (t1 - t0) * PIT_INPUT_HZ / ((uint64_t)count * 1000);
+}
+
+uint64_t tsc_per_ms(void)
+{
+	static uint64_t rate;
+
+	if (!rate)
+		rate = pit_tsc_per_ms(TSC_CALIBRATE_MS);
+	return rate;
 }
 
 bool timer_poll(bool (*cond)(void *arg), void *arg, uint64_t ms)

@@ -30,6 +30,11 @@ void pit_start(void);
 uint64_t timer_ms(void);
 void timer_sleep_ms(uint64_t ms);
 
+/* The TSC's rate in ticks per millisecond, counted against PIT channel
+   2 (which runs without interrupts, so late IRQs cannot skew it) the
+   first time it is asked for: a 50 ms wait, never at boot.  */
+uint64_t tsc_per_ms(void);
+
 /* Call COND(ARG) until it returns true or MS milliseconds have passed.
    Returns true if COND became true.  */
 bool timer_poll(bool (*cond)(void *arg), void *arg, uint64_t ms);
