@@ -12,6 +12,7 @@ MAN3_PAGES = \
 	doc/man3/portix_image_load_kernel.3 \
 	doc/man3/portix_image_load_stage1.3 \
 	doc/man3/portix_image_load_stage2.3 \
+	doc/man3/portix_image_max_size_mb.3 \
 	doc/man3/portix_image_new.3 \
 	doc/man3/portix_image_probe.3 \
 	doc/man3/portix_image_set_cmdline.3 \
@@ -19,16 +20,19 @@ MAN3_PAGES = \
 	doc/man3/portix_image_set_force_chs.3 \
 	doc/man3/portix_image_set_progress.3 \
 	doc/man3/portix_image_set_size_mb.3 \
+	doc/man3/portix_image_set_tmpfile_hook.3 \
 	doc/man3/portix_image_set_ventoy_size_mb.3 \
 	doc/man3/portix_image_set_vmdk_format.3 \
 	doc/man3/portix_image_write.3 \
 	doc/man3/portix_image_write_raw.3 \
 	doc/man3/portix_mode_by_name.3 \
 	doc/man3/portix_mode_name.3 \
+	doc/man3/portix_utf8_decode.3 \
 	doc/man3/portix_version.3
 man_MANS += $(MAN3_PAGES)
 EXTRA_DIST += doc/portix-run.1 doc/portix.7 $(MAN3_PAGES)
-EXTRA_DIST += doc/portix-mkimage.1 doc/ARCHITECTURE.md doc/PERFORMANCE.md
+EXTRA_DIST += doc/portix-mkimage.1 doc/ARCHITECTURE.md doc/PERFORMANCE.md \
+	doc/FUZZING.md
 
 # make screenshot: boot portix.img, type SCREENSHOT_LINES (one shell
 # command per word) on its keyboard and write the VGA screen to

@@ -89,6 +89,6 @@ tools_tests_test_fat_SOURCES = \
 	tools/tests/test-fat-unit.c tools/tests/test-fat-names.c \
 	tools/tests/test-fat-corrupt.c tools/tests/test-fat-fuzz.c \
 	tools/tests/test-fat-image.c \
-	$(FAT_SOURCES)
+	$(FAT_SOURCES) common/utf8.c
 # Its own objects of the FAT code (libportix exports only portix_*).
 tools_tests_test_fat_CFLAGS = $(AM_CFLAGS)

@@ -54,8 +54,6 @@ void kassert_fail(const char *expr, const char *file, int line);
 #define FAT32_MIN_CLUSTERS	65525
 /* FAT32 cluster numbers stop below the bad-cluster mark 0x0FFFFFF7.  */
 #define FAT32_MAX_CLUSTERS	0x0FFFFFF5
-/* A directory holds at most 65536 entries (2 MiB).  */
-#define FAT_DIR_MAX_ENTRIES	65536
 #define FAT_DIRENT_SIZE		32
 
 /* ---- Boot sector / BPB byte offsets ---- */

@@ -94,6 +94,9 @@ const char *fat_strerror(int code);
 #define FAT_SECTOR_SIZE		512
 /* Longest name, in UTF-16 units.  */
 #define FAT_NAME_MAX		255
+/* A directory holds at most 65536 entries (2 MiB); a long name takes
+   one per 13 characters, plus one.  */
+#define FAT_DIR_MAX_ENTRIES	65536
 /* Bytes for a name in UTF-8 with its NUL: 3 bytes per unit at most.  */
 #define FAT_NAME_BUF		(3 * FAT_NAME_MAX + 1)
 /* Sectors in the volume's cache (a power of two is not required).  */
