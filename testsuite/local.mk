@@ -80,6 +80,7 @@ EXTRA_DIST += testsuite/config testsuite/lib testsuite/portix.boot \
 	testsuite/portix.storage
 EXTRA_DIST += testsuite/portix.images
 EXTRA_DIST += testsuite/portix.fs
+EXTRA_DIST += testsuite/portix.release
 EXTRA_DIST += testsuite/portix.controllers
 
 # make installcheck: the installed programs, library and pieces alone
