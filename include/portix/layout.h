@@ -40,6 +40,8 @@
 /* Whole-disk size in MiB: default and minimum.  */
 #define PORTIX_DISK_MB_DEFAULT 8
 #define PORTIX_DISK_MB_MIN 8
+/* The largest disk: an MBR counts sectors in 32 bits (2 TiB).  */
+#define PORTIX_DISK_MB_MAX 2097152
 
 /* ---- Stage 1 (MBR) byte offsets ---- */
 
