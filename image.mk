@@ -12,15 +12,18 @@ CMDLINE =
 DISPLAY_MODE = none
 QEMU_MEMORY = 128M
 
+# The UEFI loader built here (boot/efi), or none: then no EFI system
+# partition (never the installed one: the tree's media are hermetic).
+MKIMAGE_EFI = $(if $(EFI_LOADER_BUILT),--efi $(EFI_LOADER_BUILT),--no-efi)
 MKIMAGE_RAW = tools/portix-mkimage$(EXEEXT) --mode=raw --size=$(SIZE) \
 	--boot boot/boot.bin --stage2 boot/stage2.bin \
-	--kernel kernel/kernel.bin --cmdline "$(CMDLINE)"
+	--kernel kernel/kernel.bin $(MKIMAGE_EFI) --cmdline "$(CMDLINE)"
 
-portix.img: boot/boot.bin boot/stage2.bin kernel/kernel.bin tools/portix-mkimage$(EXEEXT)
+portix.img: boot/boot.bin boot/stage2.bin kernel/kernel.bin $(EFI_LOADER_BUILT) tools/portix-mkimage$(EXEEXT)
 	$(AM_V_GEN)$(LOGRUN) $(MKIMAGE_RAW) -o $@
 
 # Rebuild the image even when nothing changed (a new SIZE or CMDLINE).
-image: boot/boot.bin boot/stage2.bin kernel/kernel.bin tools/portix-mkimage$(EXEEXT)
+image: boot/boot.bin boot/stage2.bin kernel/kernel.bin $(EFI_LOADER_BUILT) tools/portix-mkimage$(EXEEXT)
 	$(AM_V_GEN)$(LOGRUN) $(MKIMAGE_RAW) -o portix.img
 
 noinst_DATA += portix.img
