@@ -318,6 +318,13 @@
 #define PORTIX_ELTORITO_BOOTABLE 0x88
 #define PORTIX_ELTORITO_MEDIA_TYPE 0x21
 #define PORTIX_ELTORITO_MEDIA_HD 4
+/* The hybrid ISO (an image with a UEFI loader): the ISO's first 512
+   bytes are stage 1 again, its base LBA this one, the LBA (512-byte
+   sectors) where the embedded image starts (CD sector 32), its
+   partition table the image's moved by as much.  Written raw to a disk,
+   LBA 0's stage 1 parameter block gives the image's LBA 0, as on every
+   disk medium.  */
+#define PORTIX_ISO_HYBRID_BASE 128
 /* The geometry the hard-disk media's partition table must encode, for
    BIOSes that take it from there (SeaBIOS under El Torito hard-disk
    emulation): 64 heads, 32 sectors, so a cylinder is 1 MiB and every

@@ -30,19 +30,12 @@ _Static_assert(PORTIX_CHS_HEADS * PORTIX_CHS_SECTORS ==
 #define ALIGN_DOWN(n) ((n) / PORTIX_PARTITION_ALIGN_SECTORS * \
 		       PORTIX_PARTITION_ALIGN_SECTORS)
 
-void pxi_partition_plan(uint64_t disk_sectors, uint32_t esp_sectors,
-			struct pxi_partition *part, struct pxi_partition *esp)
+/* The geometry PART's CHS fields use on a disk of DISK_SECTORS.  */
+static void set_geometry(struct pxi_partition *part, uint64_t disk_sectors)
 {
-	uint64_t len = disk_sectors - PORTIX_RESERVED_END_LBA - esp_sectors;
 	uint64_t small = (uint64_t)PXI_CHS_CYLINDERS * PORTIX_CHS_HEADS *
 			 PORTIX_CHS_SECTORS;
-	/* Both partitions must end within what an entry can address.  */
-	uint64_t max = ALIGN_DOWN((uint64_t)ENTRY_MAX_SECTORS - esp_sectors -
-				  PORTIX_RESERVED_END_LBA);
 
-	memset(part, 0, sizeof(*part));
-	part->start = PORTIX_RESERVED_END_LBA;
-	part->sectors = (uint32_t)(len > max ? max : len);
 	if (disk_sectors <= small) {
 		part->heads = PORTIX_CHS_HEADS;
 		part->sectors_per_track = PORTIX_CHS_SECTORS;
@@ -50,6 +43,20 @@ void pxi_partition_plan(uint64_t disk_sectors, uint32_t esp_sectors,
 		part->heads = LARGE_HEADS;
 		part->sectors_per_track = LARGE_SECTORS;
 	}
+}
+
+void pxi_partition_plan(uint64_t disk_sectors, uint32_t esp_sectors,
+			struct pxi_partition *part, struct pxi_partition *esp)
+{
+	uint64_t len = disk_sectors - PORTIX_RESERVED_END_LBA - esp_sectors;
+	/* Both partitions must end within what an entry can address.  */
+	uint64_t max = ALIGN_DOWN((uint64_t)ENTRY_MAX_SECTORS - esp_sectors -
+				  PORTIX_RESERVED_END_LBA);
+
+	memset(part, 0, sizeof(*part));
+	part->start = PORTIX_RESERVED_END_LBA;
+	part->sectors = (uint32_t)(len > max ? max : len);
+	set_geometry(part, disk_sectors);
 	*esp = *part;
 	esp->start = part->start + part->sectors;
 	esp->sectors = esp_sectors;
@@ -111,4 +118,21 @@ void pxi_mbr_put_partitions(uint8_t *mbr, const struct pxi_partition *part,
 		  PORTIX_MBR_TYPE_FAT32_LBA : PORTIX_MBR_TYPE_FAT16_LBA);
 	if (esp->sectors)
 		put_entry(mbr, 1, esp, PORTIX_MBR_TYPE_ESP);
+}
+
+void pxi_mbr_rebase(uint8_t *mbr, uint32_t delta, uint64_t disk_sectors)
+{
+	for (unsigned int i = 0; i < 4; i++) {
+		uint8_t *e = mbr + PORTIX_MBR_PARTITION_TABLE +
+			     i * PORTIX_MBR_PARTITION_ENTRY_SIZE;
+		struct pxi_partition part;
+
+		if (e[PORTIX_MBR_PART_TYPE] == 0)
+			continue;
+		memset(&part, 0, sizeof(part));
+		part.start = pxi_get_le32(e + PORTIX_MBR_PART_LBA) + delta;
+		part.sectors = pxi_get_le32(e + PORTIX_MBR_PART_SECTORS);
+		set_geometry(&part, disk_sectors);
+		put_entry(mbr, i, &part, e[PORTIX_MBR_PART_TYPE]);
+	}
 }

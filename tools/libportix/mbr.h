@@ -57,4 +57,9 @@ void pxi_partition_plan(uint64_t disk_sectors, uint32_t esp_sectors,
 void pxi_mbr_put_partitions(uint8_t *mbr, const struct pxi_partition *part,
 			    const struct pxi_partition *esp);
 
+/* Move every used entry of MBR's table DELTA sectors further, for a
+   copy of the disk placed at LBA DELTA of a disk of DISK_SECTORS (the
+   hybrid ISO's system area); CHS fields in that disk's geometry.  */
+void pxi_mbr_rebase(uint8_t *mbr, uint32_t delta, uint64_t disk_sectors);
+
 #endif /* PORTIX_LIBPORTIX_MBR_H */
