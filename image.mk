@@ -31,6 +31,9 @@ CLEANFILES += portix.img
 
 # make run MODE=iso|vdi|vmdk|ventoy-sim boots that medium (images.mk).
 MODE = raw
+# make run UEFI=1 boots it under UEFI firmware (OVMF) instead of the BIOS.
+UEFI =
+RUN_UEFI = $(if $(filter 1 yes,$(UEFI)),--uefi)
 
 # What make run boots, by MODE (spelled with _ for -: make variable
 # names here keep to letters, digits and _).  portix-run knows how QEMU
@@ -52,7 +55,7 @@ run: $(RUN_MEDIUM) tools/portix-run$(EXEEXT)
 	  exit 1; fi
 	@$(MKDIR_P) logs
 	@echo "Booting $(RUN_MEDIUM); quit QEMU with Ctrl-A X."
-	tools/portix-run$(EXEEXT) $(RUN_QEMU) --display=$(DISPLAY_MODE) \
+	tools/portix-run$(EXEEXT) $(RUN_QEMU) $(RUN_UEFI) --display=$(DISPLAY_MODE) \
 	  --memory=$(QEMU_MEMORY) --log=logs/serial.log $(RUN_MEDIUM) -- \
 	  -d guest_errors,cpu_reset -D logs/debug.log
 
