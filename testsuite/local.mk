@@ -48,6 +48,7 @@ testsuite/site.exp: Makefile
 	  echo 'set MTYPE "$(MTYPE)"'; \
 	  echo 'set MCOPY "$(MCOPY)"'; \
 	  echo 'set MMD "$(MMD)"'; \
+	  echo 'set EFI_LOADER "$(EFI_LOADER_BUILT:%=$(abs_top_builddir)/%)"'; \
 	} > $@-t && mv -f $@-t $@
 
 # Everything the tests boot or run must be built first.

@@ -13,8 +13,10 @@
 
 /* Boot protocol version, checked by stage 2 and the kernel.  Version 2
    added the boot-disk identity (PORTIX_BI_OFF_DISK) after the E820 map;
-   everything before it is as in version 1.  */
-#define PORTIX_PROTOCOL_VERSION 2
+   version 3 appended the firmware block (PORTIX_BI_OFF_FIRMWARE: BIOS or
+   UEFI, ACPI RSDP, framebuffer) after it.  Everything before an appended
+   part is as in the version before.  */
+#define PORTIX_PROTOCOL_VERSION 3
 
 #define PORTIX_SECTOR_SIZE 512
 
@@ -198,7 +200,10 @@
 #define PORTIX_E820_MAX 128
 /* struct portix_boot_disk: which disk stage 2 was loaded from.  */
 #define PORTIX_BI_OFF_DISK (PORTIX_BI_OFF_E820 + PORTIX_E820_MAX * PORTIX_E820_ENTRY_SIZE)
-#define PORTIX_BI_SIZE (PORTIX_BI_OFF_DISK + PORTIX_BD_SIZE)
+/* Protocol version 3: which firmware booted, the ACPI RSDP it gave and
+   its framebuffer (struct portix_boot_info fields from firmware on).  */
+#define PORTIX_BI_OFF_FIRMWARE (PORTIX_BI_OFF_DISK + PORTIX_BD_SIZE)
+#define PORTIX_BI_SIZE (PORTIX_BI_OFF_FIRMWARE + PORTIX_FW_SIZE)
 
 /* ---- Boot-disk identity (struct portix_boot_disk), byte offsets ---- */
 
@@ -245,6 +250,59 @@
 #define PORTIX_BD_FLAG_CD 0x02
 /* The BIOS gave an EDD 3.0 device path (key 0xBEDD, checksum right).  */
 #define PORTIX_BD_FLAG_EDD 0x04
+/* The boot device sits behind USB (a USB node on the UEFI device path,
+   or an EDD host bus/interface saying USB).  */
+#define PORTIX_BD_FLAG_USB 0x08
+
+/* ---- Firmware block (protocol version 3), byte offsets inside it ---- */
+
+/* u32: PORTIX_FIRMWARE_*: who booted the kernel.  */
+#define PORTIX_FW_OFF_KIND 0x00
+/* u32, zero.  */
+#define PORTIX_FW_OFF_RESERVED 0x04
+/* u64: physical address of the ACPI RSDP the firmware gave (UEFI
+   configuration table), 0 if none: the kernel then scans the BIOS
+   areas (EBDA, 0xE0000-0xFFFFF) as on a BIOS boot.  */
+#define PORTIX_FW_OFF_ACPI_RSDP 0x08
+/* The framebuffer (struct portix_framebuffer), valid when its format is
+   not PORTIX_FB_FORMAT_NONE.  On a BIOS boot there is none: VGA text at
+   0xB8000 is the console.  */
+#define PORTIX_FW_OFF_FB 0x10
+#define PORTIX_FW_SIZE (PORTIX_FW_OFF_FB + PORTIX_FB_SIZE)
+/* Firmware kinds.  */
+#define PORTIX_FIRMWARE_BIOS 1
+#define PORTIX_FIRMWARE_UEFI 2
+
+/* ---- Framebuffer (struct portix_framebuffer), byte offsets ---- */
+
+/* u64: physical address of pixel (0, 0); u64: bytes mapped there.  */
+#define PORTIX_FB_OFF_ADDR 0x00
+#define PORTIX_FB_OFF_SIZE 0x08
+/* u32 each: visible pixels across and down; bytes from one row's start
+   to the next (at least width * bpp / 8).  */
+#define PORTIX_FB_OFF_WIDTH 0x10
+#define PORTIX_FB_OFF_HEIGHT 0x14
+#define PORTIX_FB_OFF_PITCH 0x18
+/* u8: bits per pixel; u8: PORTIX_FB_FORMAT_*; u16 zero.  */
+#define PORTIX_FB_OFF_BPP 0x1C
+#define PORTIX_FB_OFF_FORMAT 0x1D
+#define PORTIX_FB_OFF_RESERVED 0x1E
+/* u32 each: the bits of a pixel (read as a little-endian u32) that
+   hold red, green, blue and nothing; set for every format but NONE.  */
+#define PORTIX_FB_OFF_RED_MASK 0x20
+#define PORTIX_FB_OFF_GREEN_MASK 0x24
+#define PORTIX_FB_OFF_BLUE_MASK 0x28
+#define PORTIX_FB_OFF_RESERVED_MASK 0x2C
+#define PORTIX_FB_SIZE 0x30
+/* Framebuffer formats.  */
+/* No framebuffer.  */
+#define PORTIX_FB_FORMAT_NONE 0
+/* 32 bpp, byte 0 red, 1 green, 2 blue, 3 unused.  */
+#define PORTIX_FB_FORMAT_RGBX 1
+/* 32 bpp, byte 0 blue, 1 green, 2 red, 3 unused.  */
+#define PORTIX_FB_FORMAT_BGRX 2
+/* bpp bits per pixel laid out as the masks say.  */
+#define PORTIX_FB_FORMAT_BITMASK 3
 /* Boot-info flags.  */
 /* Stage 2 read the kernel by CHS (no usable INT 13h extensions).  */
 #define PORTIX_BI_FLAG_CHS 0x01
