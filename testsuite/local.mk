@@ -17,6 +17,7 @@ testsuite/site.exp: Makefile
 	  echo 'set PORTIX_WITH_SERIAL $(PORTIX_WITH_SERIAL)'; \
 	  echo 'set PORTIX_DEBUG $(PORTIX_DEBUG)'; \
 	  echo 'set QEMU "$(QEMU)"'; \
+	  echo 'set OVMF "$(OVMF)"'; \
 	  echo 'set GDB "$(GDB)"'; \
 	  echo 'set NASM "$(NASM)"'; \
 	  echo 'set MKIMAGE "$(abs_top_builddir)/tools/portix-mkimage$(EXEEXT)"'; \
@@ -24,6 +25,7 @@ testsuite/site.exp: Makefile
 	  echo 'set STAGE2_BIN "$(abs_top_builddir)/boot/stage2.bin"'; \
 	  echo 'set KERNEL_BIN "$(abs_top_builddir)/kernel/kernel.bin"'; \
 	  echo 'set KERNEL_ELF "$(abs_top_builddir)/kernel/kernel.elf"'; \
+	  echo 'set EFI_BIN "$(if $(EFI_LOADER_BUILT),$(abs_top_builddir)/$(EFI_LOADER_BUILT))"'; \
 	  echo 'set PORTIX_IMG "$(abs_top_builddir)/portix.img"'; \
 	  echo 'set PORTIX_DISK_SIZE $(PORTIX_DISK_SIZE)'; \
 	  echo 'set CRC32_TEST "$(abs_top_builddir)/tools/tests/test-crc32$(EXEEXT)"'; \
@@ -42,6 +44,8 @@ testsuite/site.exp: Makefile
 	  echo 'set LINEEDIT_TEST "$(abs_top_builddir)/tools/tests/test-lineedit$(EXEEXT)"'; \
 	  echo 'set FSCK_FAT "$(FSCK_FAT)"'; \
 	  echo 'set MDIR "$(MDIR)"'; \
+	  echo 'set SFDISK "$(SFDISK)"'; \
+	  echo 'set SEVENZIP "$(SEVENZIP)"'; \
 	  echo 'set MTYPE "$(MTYPE)"'; \
 	  echo 'set MCOPY "$(MCOPY)"'; \
 	  echo 'set MMD "$(MMD)"'; \
