@@ -25,7 +25,6 @@ testsuite/site.exp: Makefile
 	  echo 'set STAGE2_BIN "$(abs_top_builddir)/boot/stage2.bin"'; \
 	  echo 'set KERNEL_BIN "$(abs_top_builddir)/kernel/kernel.bin"'; \
 	  echo 'set KERNEL_ELF "$(abs_top_builddir)/kernel/kernel.elf"'; \
-	  echo 'set EFI_BIN "$(if $(EFI_LOADER_BUILT),$(abs_top_builddir)/$(EFI_LOADER_BUILT))"'; \
 	  echo 'set PORTIX_IMG "$(abs_top_builddir)/portix.img"'; \
 	  echo 'set PORTIX_DISK_SIZE $(PORTIX_DISK_SIZE)'; \
 	  echo 'set CRC32_TEST "$(abs_top_builddir)/tools/tests/test-crc32$(EXEEXT)"'; \
