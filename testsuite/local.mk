@@ -17,6 +17,7 @@ testsuite/site.exp: Makefile
 	  echo 'set PORTIX_WITH_SERIAL $(PORTIX_WITH_SERIAL)'; \
 	  echo 'set PORTIX_DEBUG $(PORTIX_DEBUG)'; \
 	  echo 'set QEMU "$(QEMU)"'; \
+	  echo 'set OVMF "$(OVMF)"'; \
 	  echo 'set GDB "$(GDB)"'; \
 	  echo 'set NASM "$(NASM)"'; \
 	  echo 'set MKIMAGE "$(abs_top_builddir)/tools/portix-mkimage$(EXEEXT)"'; \
@@ -43,6 +44,8 @@ testsuite/site.exp: Makefile
 	  echo 'set FSCK_FAT "$(FSCK_FAT)"'; \
 	  echo 'set CONSOLE_FONT "$(CONSOLE_FONT)"'; \
 	  echo 'set MDIR "$(MDIR)"'; \
+	  echo 'set SFDISK "$(SFDISK)"'; \
+	  echo 'set SEVENZIP "$(SEVENZIP)"'; \
 	  echo 'set MTYPE "$(MTYPE)"'; \
 	  echo 'set MCOPY "$(MCOPY)"'; \
 	  echo 'set MMD "$(MMD)"'; \

@@ -50,8 +50,9 @@ static int is_usb(const EFI_DEVICE_PATH_PROTOCOL *n)
 }
 
 /* The Block I/O of the whole medium under DEVICE (the loader's
-   partition or El Torito image); sets the USB and CD flags from the
-   path on the way.  */
+   partition or El Torito image); sets the USB flag from the path on the
+   way.  Not the CD flag: firmware finds El Torito images on disks too
+   (a hybrid ISO written to a stick), so only the block size tells.  */
 static EFI_BLOCK_IO_PROTOCOL *whole_medium(EFI_HANDLE device,
 					   struct portix_boot_disk *id)
 {
@@ -74,8 +75,6 @@ static EFI_BLOCK_IO_PROTOCOL *whole_medium(EFI_HANDLE device,
 		if (is_usb(n))
 			id->flags |= PORTIX_BD_FLAG_USB;
 	}
-	if (n->type == EFI_DP_TYPE_MEDIA && n->sub_type == EFI_DP_MEDIA_CDROM)
-		id->flags |= PORTIX_BD_FLAG_CD;
 	/* The prefix, then an end node in place of the media node.  */
 	len = (uint64_t)((const uint8_t *)n - (const uint8_t *)path);
 	if (len + sizeof(*n) > sizeof(copy))

@@ -37,11 +37,31 @@
 #define PORTIX_PARTITION_ALIGN_SECTORS 2048
 #define PORTIX_KERNEL_MAX_SECTORS (PORTIX_RESERVED_END_LBA - PORTIX_KERNEL_LBA)
 
+/* The EFI system partition (when the image has a UEFI loader): the
+   last PORTIX_ESP_SECTORS of the disk, MBR entry 1 of type
+   PORTIX_MBR_TYPE_ESP, a FAT16 volume holding PORTIX_ESP_LOADER_PATH.
+   3 MiB is the smallest whole number of MiB that FAT16 allows (FAT12,
+   which libportix's FAT code does not write, ends near 2.1 MiB); the
+   data partition keeps entry 0 and LBA PORTIX_RESERVED_END_LBA, and
+   ends where the ESP starts.  The loader must leave room for the FAT
+   metadata: at most PORTIX_ESP_LOADER_MAX bytes.  */
+#define PORTIX_ESP_MB 3
+#define PORTIX_ESP_SECTORS (PORTIX_ESP_MB * 2048)
+#define PORTIX_ESP_LOADER_PATH "/EFI/BOOT/BOOTX64.EFI"
+#define PORTIX_ESP_LOADER_MAX (2 * 1048576)
+/* The smallest data partition: FAT16 needs at least 4085 clusters,
+   about 2.1 MiB at 512 bytes a cluster; 4 MiB leaves room for files.  */
+#define PORTIX_DATA_MB_MIN 4
+
 /* Whole-disk size in MiB: default and minimum.  */
 #define PORTIX_DISK_MB_DEFAULT 8
 #define PORTIX_DISK_MB_MIN 8
 /* The largest disk: an MBR counts sectors in 32 bits (2 TiB).  */
 #define PORTIX_DISK_MB_MAX 2097152
+/* The reserved area, the smallest data partition and the ESP fit.  */
+#if PORTIX_DISK_MB_MIN < 1 + PORTIX_DATA_MB_MIN + PORTIX_ESP_MB
+#error "PORTIX_DISK_MB_MIN is too small for the data partition and the ESP"
+#endif
 
 /* ---- Stage 1 (MBR) byte offsets ---- */
 
@@ -316,6 +336,8 @@
 #define PORTIX_MBR_TYPE_FAT32 0x0B
 #define PORTIX_MBR_TYPE_FAT32_LBA 0x0C
 #define PORTIX_MBR_TYPE_FAT16_LBA 0x0E
+/* The EFI system partition (never a data partition to the kernel).  */
+#define PORTIX_MBR_TYPE_ESP 0xEF
 
 /* ---- Media beyond the raw image (portix-mkimage --mode) ---- */
 
@@ -356,6 +378,13 @@
 #define PORTIX_ELTORITO_BOOTABLE 0x88
 #define PORTIX_ELTORITO_MEDIA_TYPE 0x21
 #define PORTIX_ELTORITO_MEDIA_HD 4
+/* The hybrid ISO (an image with a UEFI loader): the ISO's first 512
+   bytes are stage 1 again, its base LBA this one, the LBA (512-byte
+   sectors) where the embedded image starts (CD sector 32), its
+   partition table the image's moved by as much.  Written raw to a disk,
+   LBA 0's stage 1 parameter block gives the image's LBA 0, as on every
+   disk medium.  */
+#define PORTIX_ISO_HYBRID_BASE 128
 /* The geometry the hard-disk media's partition table must encode, for
    BIOSes that take it from there (SeaBIOS under El Torito hard-disk
    emulation): 64 heads, 32 sectors, so a cylinder is 1 MiB and every
