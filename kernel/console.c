@@ -14,6 +14,7 @@
 #include "config.h"
 #include "console.h"
 #include "kassert.h"
+#include "klog.h"
 #include "boot/bootinfo.h"
 #include "drivers/fbcon.h"
 #include "drivers/keyboard.h"
@@ -31,6 +32,23 @@ static bool fbcon_enabled;	/* else a framebuffer, if the loader found one */
 static int16_t queue[INPUT_QUEUE_SIZE];
 static unsigned int q_head, q_tail;	/* read at head, write at tail */
 
+/* Say which screen the console draws on (once serial is up, so a
+   framebuffer it cannot use is reported somewhere).  */
+static void log_screen(void)
+{
+	const struct portix_framebuffer *fb = bootinfo_framebuffer();
+
+	if (vga_enabled)
+		klog(KLOG_INFO, "console: VGA text %ux%u", VGA_COLS, VGA_ROWS);
+	else if (fbcon_enabled)
+		klog(KLOG_INFO, "console: framebuffer %ux%u, %u bpp at 0x%lx",
+		     fb->width, fb->height, fb->bpp, fb->addr);
+	else if (fb)
+		klog(KLOG_WARN, "console: framebuffer %ux%u, %u bpp at 0x%lx "
+		     "unusable: no screen", fb->width, fb->height, fb->bpp,
+		     fb->addr);
+}
+
 void console_init(bool use_serial, bool use_vga_text)
 {
 	vga_enabled = use_vga_text;
@@ -44,6 +62,7 @@ void console_init(bool use_serial, bool use_vga_text)
 #else
 	(void)use_serial;
 #endif
+	log_screen();
 }
 
 static unsigned int q_next(unsigned int i)

@@ -23,7 +23,7 @@
 
 /* Map FB and take it over, cleared.  False (and nothing drawn) when
    its pixel size is unsupported, it is too small for one line, or it
-   cannot be mapped.  */
+   cannot be mapped (before paging_init(): above 4 GiB).  */
 bool fbcon_init(const struct portix_framebuffer *fb);
 void fbcon_putc(char c);
 void fbcon_sync_cursor(void);
