@@ -84,6 +84,7 @@ static void draw_cell(unsigned int i)
 		(size_t)(i % cols) * FBCON_FONT_WIDTH * bytes_per_pixel;
 	unsigned int y, x;
 
+	KASSERT(i < cols * rows);
 	for (y = 0; y < FBCON_FONT_HEIGHT; y++, line += pitch) {
 		unsigned int bits = fbcon_font[g][y];
 
