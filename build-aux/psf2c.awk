@@ -1,3 +1,4 @@
+# Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 # psf2c.awk - the printable ASCII glyphs of a PSF1 console font as C.
 #
 # Input: the font's bytes as decimal numbers, as from

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fbcon-font.h - the framebuffer console's bitmap font.
 
    One glyph per printable ASCII character (FBCON_FONT_FIRST..LAST),

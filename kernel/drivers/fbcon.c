@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fbcon.c - text output on a linear framebuffer (see fbcon.h).
 
    Receives: the boot info's framebuffer (address, geometry, masks).

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fbcon.h - a text console drawn on a linear framebuffer.
 
    The counterpart of vga.h for firmware that leaves a framebuffer and

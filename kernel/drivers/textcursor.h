@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* textcursor.h - where each character leaves the cursor on a text
    screen, shared by the VGA text and framebuffer consoles.
 
