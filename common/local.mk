@@ -1,7 +1,7 @@
 ## common/local.mk - freestanding code compiled both into libportix (here,
 ## through tools/local.mk) and into the kernel (kernel/local.mk).
 
-COMMON_SOURCES = common/crc32.c
+COMMON_SOURCES = common/crc32.c common/utf8.c
 
 # The FAT16/FAT32 file system (contract: include/portix/fat.h), bottom
 # layer first.
@@ -17,5 +17,6 @@ FAT_SOURCES = \
 	common/fat/ops.c \
 	common/fat/mount.c \
 	common/fat/format.c \
+	common/fat/check.c \
 	common/fat/time.c \
 	common/fat/error.c

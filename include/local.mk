@@ -7,7 +7,8 @@ portixinclude_HEADERS = \
 	include/portix/layout.h \
 	include/portix/boot.h \
 	include/portix/crc32.h \
-	include/portix/probe.h
+	include/portix/probe.h \
+	include/portix/utf8.h
 
 # The FAT contract and little-endian access: shared by the kernel,
 # libportix and the tests, not installed (libportix exports only the

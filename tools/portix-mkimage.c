@@ -4,7 +4,11 @@
    to the library, print its message if anything fails.  Exit status is 0
    on success and 1 on any error; on error no image file is created and an
    existing one is left as it was (the library writes a temporary file and
-   renames it).
+   renames it; a signal that ends the program removes that file first).
+
+   Every message goes through report(), which escapes control bytes and
+   invalid UTF-8: a name holding a newline or an escape sequence cannot
+   break the message or reach the terminal as a command.
 
    The boot pieces default to the installed ones: boot.bin, stage2.bin
    and kernel.bin in $PORTIX_DATADIR, or in the configured pkgdatadir
@@ -16,16 +20,21 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <portix/image.h>
 #include <portix/layout.h>
 #include <portix/probe.h>
+#include <portix/utf8.h>
 
 #include "cli.h"
 
@@ -52,7 +61,7 @@ static const struct {
 
 struct options {
 	const char *mode;
-	const char *size;	/* as given; checked by parse_size() */
+	const char *size;	/* as given; checked by check_size() */
 	const char *boot;
 	const char *stage2;
 	const char *kernel;
@@ -126,6 +135,63 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* Write S to F with what a terminal would act on escaped, C style:
+   control characters (C0, DEL and C1) and bytes that are not UTF-8.
+   Valid UTF-8 text is written as it is, backslashes too (a file name
+   "a\\x41" reads like an escape: messages are for people).  */
+static void put_escaped(FILE *f, const char *s)
+{
+	static const char named[] = "\a\b\t\n\v\f\r";
+	static const char letters[] = "abtnvfr";
+	const uint8_t *p = (const uint8_t *)s;
+	size_t len = strlen(s);
+
+	for (size_t i = 0, n; i < len; i += n) {
+		uint32_t cp;
+		const char *name;
+
+		n = portix_utf8_decode(p + i, len - i, &cp);
+		if (n == 0) {
+			fprintf(f, "\\x%02X", p[i]);
+			n = 1;
+		} else if (cp != 0 && (name = strchr(named, (int)cp))) {
+			fprintf(f, "\\%c", letters[name - named]);
+		} else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+			/* C1 controls as the bytes they are in UTF-8.  */
+			for (size_t k = 0; k < n; k++)
+				fprintf(f, "\\x%02X", p[i + k]);
+		} else {
+			fwrite(p + i, 1, n, f);
+		}
+	}
+}
+
+/* Print "portix-mkimage: MESSAGE" and a newline on stderr, MESSAGE
+   escaped by put_escaped: every message of the program passes here.  */
+static void report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void report(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg = NULL;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len >= 0)
+		msg = malloc((size_t)len + 1);
+	if (msg) {
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)len + 1, fmt, ap);
+		va_end(ap);
+	}
+	fprintf(stderr, "%s: ", program_name);
+	put_escaped(stderr, msg ? msg : "out of memory");
+	fputc('\n', stderr);
+	free(msg);
+}
+
 static int print_help(void)
 {
 	printf("Usage: %s [OPTION]... -o FILE\n", program_name);
@@ -133,7 +199,8 @@ static int print_help(void)
 	       "\n"
 	       "      --mode=MODE      kind of image (default: raw; known: raw, iso, vdi,\n"
 	       "                         vmdk, ventoy-sim)\n"
-	       "      --size=MB        size of the whole disk in MiB (default: %d, at least %d)\n"
+	       "      --size=MB        size of the whole disk in MiB (default: %d, at least %d,\n"
+	       "                         at most %d; an ISO at most %llu)\n"
 	       "      --boot=FILE      stage 1 (boot.bin: %d bytes ending in 55 AA)\n"
 	       "      --stage2=FILE    stage 2 (stage2.bin: %d sectors)\n"
 	       "      --kernel=FILE    the flat kernel binary (kernel.bin)\n"
@@ -150,8 +217,10 @@ static int print_help(void)
 	       "                         (an absolute path; DEST ending in / means into\n"
 	       "                         that directory; split at the last ':'; repeatable)\n"
 	       "      --vmdk-format=F  monolithicSparse (default) or streamOptimized\n"
+	       "                         (with --mode=vmdk only)\n"
 	       "      --ventoy-size=MB size of the whole ventoy-sim disk in MiB (default:\n"
-	       "                         %d, or more if the image needs it)\n"
+	       "                         %d, or more if the image needs it; with\n"
+	       "                         --mode=ventoy-sim only)\n"
 	       "  -o, --output=FILE    write the image to FILE\n"
 	       "  -q, --quiet          never show progress\n"
 	       "  -v, --verbose        say what was written\n"
@@ -169,39 +238,18 @@ static int print_help(void)
 	       "boot.bin, stage2.bin and kernel.bin are read from PORTIX_DATADIR when\n"
 	       "it is set, else from %s; BOOTX64.EFI too if it is there.\n"
 	       "\n",
-	       PORTIX_DISK_MB_DEFAULT, PORTIX_DISK_MB_MIN, PORTIX_SECTOR_SIZE,
+	       PORTIX_DISK_MB_DEFAULT, PORTIX_DISK_MB_MIN, PORTIX_DISK_MB_MAX,
+	       (unsigned long long)portix_image_max_size_mb(PORTIX_MODE_ISO),
+	       PORTIX_SECTOR_SIZE,
 	       PORTIX_STAGE2_SECTORS, PORTIX_CMDLINE_MAX - 1,
 	       PORTIX_VENTOY_DISK_MB_DEFAULT, PORTIX_PKGDATADIR);
 	cli_print_bug_report();
 	return cli_close_stdout(program_name);
 }
 
-/* Parse --size: decimal digits only (no sign, space or suffix), no
-   overflow, at least the minimum.  */
-static bool parse_size(const char *text, uint64_t *mb)
-{
-	uint64_t value = 0;
-	const char *p;
-
-	if (*text == '\0')
-		return false;
-	for (p = text; *p; p++) {
-		unsigned int digit = (unsigned int)(*p - '0');
-
-		if (*p < '0' || *p > '9')
-			return false;
-		if (value > (UINT64_MAX - digit) / 10)
-			return false;
-		value = value * 10 + digit;
-	}
-	if (value < PORTIX_DISK_MB_MIN)
-		return false;
-	*mb = value;
-	return true;
-}
-
-/* Parse a whole number of MiB (0 allowed); false on anything else.  */
-static bool parse_mb(const char *text, uint64_t *mb)
+/* Parse a whole number: decimal digits only (no sign, space or
+   suffix), no overflow; false on anything else.  */
+static bool parse_number(const char *text, uint64_t *number)
 {
 	uint64_t value = 0;
 
@@ -214,7 +262,7 @@ static bool parse_mb(const char *text, uint64_t *mb)
 			return false;
 		value = value * 10 + digit;
 	}
-	*mb = value;
+	*number = value;
 	return true;
 }
 
@@ -261,10 +309,9 @@ static bool parse_epoch(int64_t *epoch)
 	*epoch = 0;
 	if (!text || *text == '\0')
 		return true;
-	if (!parse_mb(text, &value) || value > INT64_MAX) {
-		fprintf(stderr,
-			"%s: invalid SOURCE_DATE_EPOCH '%s': must be seconds since 1970\n",
-			program_name, text);
+	if (!parse_number(text, &value) || value > INT64_MAX) {
+		report("invalid SOURCE_DATE_EPOCH '%s': must be seconds since 1970",
+		       text);
 		return false;
 	}
 	*epoch = (int64_t)value;
@@ -279,7 +326,7 @@ static bool remember_add(struct options *opts, char *arg)
 				    (opts->n_adds + 1) * sizeof(*adds));
 
 	if (!adds) {
-		fprintf(stderr, "%s: out of memory\n", program_name);
+		report("out of memory");
 		return false;
 	}
 	adds[opts->n_adds++] = arg;
@@ -298,13 +345,63 @@ static size_t add_split(const char *arg)
 	return (size_t)(colon - arg);
 }
 
+/* The long option whose value is VAL.  */
+static const char *long_name(int val)
+{
+	for (const struct option *o = long_options; o->name; o++)
+		if (o->val == val)
+			return o->name;
+	return "?";
+}
+
+/* Say what getopt found wrong with the option before argv[optind] (C is
+   what getopt_long returned: ':' for a missing argument, '?' for the
+   rest), in glibc's words, but escaped as every message is.  */
+static void report_bad_option(int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	bool is_long = strncmp(arg, "--", 2) == 0;
+	char shown[2] = { (char)optopt, '\0' };
+	size_t len, matches = 0;
+
+	if (!is_long && c == ':') {
+		report("option requires an argument -- '%s'", shown);
+		return;
+	}
+	if (!is_long) {
+		report("invalid option -- '%s'", shown);
+		return;
+	}
+	if (c == ':') {
+		report("option '--%s' requires an argument", long_name(optopt));
+		return;
+	}
+	if (optopt != 0) {
+		report("option '--%s' doesn't allow an argument",
+		       long_name(optopt));
+		return;
+	}
+	/* Unknown, or an abbreviation of more than one option.  */
+	len = strcspn(arg + 2, "=");
+	for (const struct option *o = long_options; o->name; o++)
+		if (strncmp(o->name, arg + 2, len) == 0)
+			matches++;
+	if (matches > 1)
+		report("option '%s' is ambiguous", arg);
+	else
+		report("unrecognized option '%s'", arg);
+}
+
 /* Parse the command line into OPTS.  Return -1 to go on, or the exit
    status (after --help, --version or a usage error).  */
 static int parse_args(int argc, char **argv, struct options *opts)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "o:qv", long_options, NULL)) != -1) {
+	/* getopt would print argv's bytes raw: the messages are ours.  */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:qv", long_options,
+				NULL)) != -1) {
 		switch (c) {
 		case OPT_MODE:
 			opts->mode = optarg;
@@ -364,14 +461,13 @@ static int parse_args(int argc, char **argv, struct options *opts)
 		case OPT_VERSION:
 			return cli_print_version(program_name);
 		default:
-			/* getopt has said what was wrong.  */
+			report_bad_option(c, argv);
 			cli_try_help(program_name);
 			return EXIT_FAILURE;
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "%s: unexpected argument '%s'\n", program_name,
-			argv[optind]);
+		report("unexpected argument '%s'", argv[optind]);
 		cli_try_help(program_name);
 		return EXIT_FAILURE;
 	}
@@ -383,7 +479,7 @@ static bool check_required(const struct options *opts)
 {
 	if (opts->output)
 		return true;
-	fprintf(stderr, "%s: missing option -o FILE\n", program_name);
+	report("missing option -o FILE");
 	cli_try_help(program_name);
 	return false;
 }
@@ -429,21 +525,91 @@ static bool use_installed_pieces(struct options *opts)
 			continue;
 		path = malloc(size);
 		if (!path) {
-			fprintf(stderr, "%s: out of memory\n", program_name);
+			report("out of memory");
 			return false;
 		}
 		snprintf(path, size, "%s/%s", dir, default_pieces[i].file);
 		opts->defaults[i] = path;
 		*option = path;
 		if (access(path, R_OK) != 0) {
-			fprintf(stderr,
-				"%s: %s: cannot read %s: %s (set PORTIX_DATADIR"
-				" to the directory of boot.bin, stage2.bin and"
-				" kernel.bin, or give %s=FILE)\n",
-				program_name, path, default_pieces[i].what,
-				strerror(errno), default_pieces[i].option);
+			report("%s: cannot read %s: %s (set PORTIX_DATADIR"
+			       " to the directory of boot.bin, stage2.bin and"
+			       " kernel.bin, or give %s=FILE)",
+			       path, default_pieces[i].what, strerror(errno),
+			       default_pieces[i].option);
 			return false;
 		}
+	}
+	return true;
+}
+
+/* A number given to --size that is this big was meant as bytes (it
+   would be 8 MiB or more as bytes; no medium holds that many MiB).  */
+#define LOOKS_LIKE_BYTES ((uint64_t)PORTIX_DISK_MB_MIN << 20)
+
+/* --size: a whole number of MiB, at least the minimum and at most what
+   the medium MODE holds.  */
+static bool check_size(const struct options *opts, struct values *val)
+{
+	uint64_t max = portix_image_max_size_mb(val->mode);
+
+	val->size_mb = PORTIX_DISK_MB_DEFAULT;
+	if (!opts->size)
+		return true;
+	if (!parse_number(opts->size, &val->size_mb) ||
+	    val->size_mb < PORTIX_DISK_MB_MIN) {
+		report("invalid size '%s': must be a whole number of MiB, at least %d",
+		       opts->size, PORTIX_DISK_MB_MIN);
+		return false;
+	}
+	if (val->size_mb > max) {
+		report("invalid size '%s': the largest %s disk is %llu MiB%s",
+		       opts->size, opts->mode ? opts->mode : "raw",
+		       (unsigned long long)max,
+		       val->size_mb >= LOOKS_LIKE_BYTES ?
+		       " (--size counts MiB, not bytes)" : "");
+		return false;
+	}
+	return true;
+}
+
+/* --vmdk-format and --ventoy-size, which apply to one mode each: given
+   with another, the user expected something this run would not do.  */
+static bool check_media_options(const struct options *opts,
+				struct values *val)
+{
+	val->vmdk_format = PORTIX_VMDK_MONOLITHIC_SPARSE;
+	if (opts->vmdk_format && val->mode != PORTIX_MODE_VMDK) {
+		report("--vmdk-format applies only to --mode=vmdk");
+		return false;
+	}
+	if (opts->vmdk_format &&
+	    strcmp(opts->vmdk_format, "streamOptimized") == 0) {
+		val->vmdk_format = PORTIX_VMDK_STREAM_OPTIMIZED;
+	} else if (opts->vmdk_format &&
+		   strcmp(opts->vmdk_format, "monolithicSparse") != 0) {
+		report("unknown VMDK format '%s' (known: monolithicSparse streamOptimized)",
+		       opts->vmdk_format);
+		return false;
+	}
+	val->ventoy_mb = 0;
+	if (opts->ventoy_size && val->mode != PORTIX_MODE_VENTOY_SIM) {
+		report("--ventoy-size applies only to --mode=ventoy-sim");
+		return false;
+	}
+	if (opts->ventoy_size && (!parse_number(opts->ventoy_size,
+						&val->ventoy_mb) ||
+				  val->ventoy_mb == 0)) {
+		report("invalid ventoy-sim size '%s': must be a whole number of MiB",
+		       opts->ventoy_size);
+		return false;
+	}
+	if (val->ventoy_mb > PORTIX_DISK_MB_MAX) {
+		report("invalid ventoy-sim size '%s': the largest disk is %d MiB%s",
+		       opts->ventoy_size, PORTIX_DISK_MB_MAX,
+		       val->ventoy_mb >= LOOKS_LIKE_BYTES ?
+		       " (--ventoy-size counts MiB, not bytes)" : "");
+		return false;
 	}
 	return true;
 }
@@ -451,64 +617,127 @@ static bool use_installed_pieces(struct options *opts)
 /* Check the values the library does not see, in the order given.  */
 static bool check_values(const struct options *opts, struct values *val)
 {
-	uint64_t *size_mb = &val->size_mb;
-
 	val->mode = PORTIX_MODE_RAW;
 	if (opts->mode && portix_mode_by_name(opts->mode, &val->mode) < 0) {
-		fprintf(stderr, "%s: unknown mode '%s' (known:", program_name,
-			opts->mode);
-		for (int m = 0; portix_mode_name((enum portix_mode)m); m++)
-			fprintf(stderr, " %s",
-				portix_mode_name((enum portix_mode)m));
-		fprintf(stderr, ")\n");
+		char known[128] = "";
+
+		for (int m = 0; portix_mode_name((enum portix_mode)m); m++) {
+			strcat(known, " ");
+			strcat(known, portix_mode_name((enum portix_mode)m));
+		}
+		report("unknown mode '%s' (known:%s)", opts->mode, known);
 		return false;
 	}
-	val->vmdk_format = PORTIX_VMDK_MONOLITHIC_SPARSE;
-	if (opts->vmdk_format &&
-	    strcmp(opts->vmdk_format, "streamOptimized") == 0) {
-		val->vmdk_format = PORTIX_VMDK_STREAM_OPTIMIZED;
-	} else if (opts->vmdk_format &&
-		   strcmp(opts->vmdk_format, "monolithicSparse") != 0) {
-		fprintf(stderr,
-			"%s: unknown VMDK format '%s' (known: monolithicSparse streamOptimized)\n",
-			program_name, opts->vmdk_format);
-		return false;
-	}
-	val->ventoy_mb = 0;
-	if (opts->ventoy_size && (!parse_mb(opts->ventoy_size,
-					    &val->ventoy_mb) ||
-				  val->ventoy_mb == 0)) {
-		fprintf(stderr,
-			"%s: invalid ventoy-sim size '%s': must be a whole number of MiB\n",
-			program_name, opts->ventoy_size);
-		return false;
-	}
-	if (!parse_epoch(&val->epoch))
+	if (!check_media_options(opts, val) || !parse_epoch(&val->epoch))
 		return false;
 	val->disk_signature = 0;
 	if (opts->disk_signature &&
 	    !parse_signature(opts->disk_signature, &val->disk_signature)) {
-		fprintf(stderr,
-			"%s: invalid disk signature '%s': must be 1 to 8 hexadecimal digits, not 0\n",
-			program_name, opts->disk_signature);
+		report("invalid disk signature '%s': must be 1 to 8 hexadecimal digits, not 0",
+		       opts->disk_signature);
 		return false;
 	}
 	for (size_t i = 0; i < opts->n_adds; i++) {
 		if (add_split(opts->adds[i]) == 0) {
-			fprintf(stderr,
-				"%s: invalid --add '%s': expected SRC:DEST\n",
-				program_name, opts->adds[i]);
+			report("invalid --add '%s': expected SRC:DEST",
+			       opts->adds[i]);
 			return false;
 		}
 	}
-	*size_mb = PORTIX_DISK_MB_DEFAULT;
-	if (opts->size && !parse_size(opts->size, size_mb)) {
-		fprintf(stderr,
-			"%s: invalid size '%s': must be a whole number of MiB, at least %d\n",
-			program_name, opts->size, PORTIX_DISK_MB_MIN);
+	if (opts->output && opts->output[0] == '\0') {
+		report("invalid output file '': the name is empty");
 		return false;
 	}
+	return check_size(opts, val);
+}
+
+/* Whether the file INPUT (named by OPTION) is the existing file OUT is:
+   writing would replace the input, a build product, silently.  Hard
+   links count too: the rename would leave the two names apart.  */
+static bool output_is(const struct options *opts, const struct stat *out,
+		      const char *option, const char *input)
+{
+	struct stat st;
+
+	if (stat(input, &st) < 0 || st.st_dev != out->st_dev ||
+	    st.st_ino != out->st_ino)
+		return false;
+	report("%s: is the %s input too (refusing to overwrite an input)",
+	       opts->output, option);
 	return true;
+}
+
+/* The output must not be one of the inputs.  */
+static bool check_output_not_input(const struct options *opts)
+{
+	struct stat out;
+
+	if (stat(opts->output, &out) < 0)
+		return true;	/* nothing there yet: nothing to lose */
+	if (output_is(opts, &out, "--boot", opts->boot) ||
+	    output_is(opts, &out, "--stage2", opts->stage2) ||
+	    output_is(opts, &out, "--kernel", opts->kernel))
+		return false;
+	for (size_t i = 0; i < opts->n_adds; i++) {
+		char *arg = opts->adds[i];
+		char *colon = arg + add_split(arg);
+		bool same;
+
+		*colon = '\0';
+		same = output_is(opts, &out, "--add", arg);
+		*colon = ':';
+		if (same)
+			return false;
+	}
+	return true;
+}
+
+/* ---- Removing the temporary file when a signal ends the program ---- */
+
+/* The temporary file being written (the library's tmpfile hook keeps it
+   here), for the signal handler: a name, and whether it is current.  */
+static char tmpfile_name[PATH_MAX];
+static volatile sig_atomic_t tmpfile_current;
+
+static void note_tmpfile(void *opaque, const char *tmp_path)
+{
+	(void)opaque;
+	tmpfile_current = 0;
+	if (tmp_path && strlen(tmp_path) < sizeof(tmpfile_name)) {
+		strcpy(tmpfile_name, tmp_path);
+		tmpfile_current = 1;
+	}
+}
+
+/* Remove the temporary file, then die of SIG as if unhandled, so the
+   parent sees the signal.  Async-signal-safe: unlink, signal, raise.  */
+static void die_of_signal(int sig)
+{
+	if (tmpfile_current)
+		unlink(tmpfile_name);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* The signals that end a run from outside.  One already ignored (nohup)
+   stays ignored.  SIGXFSZ (a file size limit) is ignored instead: the
+   write then fails with EFBIG and the usual error path cleans up and
+   says "File too large".  */
+static void catch_signals(void)
+{
+	static const int fatal[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = die_of_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
+		sigaddset(&sa.sa_mask, fatal[i]);
+	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
+		if (sigaction(fatal[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(fatal[i], &sa, NULL);
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 /* The progress line on a terminal: "\rportix-mkimage: FILE: NN%".  */
@@ -528,7 +757,9 @@ static void show_progress(void *opaque, uint64_t done, uint64_t total)
 	if (percent == p->shown)
 		return;
 	p->shown = percent;
-	fprintf(stderr, "\r%s: %s: %3d%%", program_name, p->path, percent);
+	fprintf(stderr, "\r%s: ", program_name);
+	put_escaped(stderr, p->path);
+	fprintf(stderr, ": %3d%%", percent);
 	fflush(stderr);
 }
 
@@ -561,6 +792,8 @@ static int make_image(struct portix_image *img, const struct options *opts,
 		rc = portix_image_set_ventoy_size_mb(img, val->ventoy_mb);
 	if (rc == PORTIX_OK && !opts->quiet && isatty(STDERR_FILENO))
 		rc = portix_image_set_progress(img, show_progress, &progress);
+	if (rc == PORTIX_OK)
+		rc = portix_image_set_tmpfile_hook(img, note_tmpfile, NULL);
 	if (rc == PORTIX_OK && opts->cmdline)
 		rc = portix_image_set_cmdline(img, opts->cmdline);
 	if (rc == PORTIX_OK)
@@ -581,10 +814,13 @@ static int make_image(struct portix_image *img, const struct options *opts,
 		rc = portix_image_write(img, val->mode, opts->output);
 	if (progress.shown >= 0)
 		fputc('\n', stderr);
-	if (rc == PORTIX_OK && opts->verbose)
-		printf("%s: wrote %s (%s, a %llu MiB disk)\n", program_name,
-		       opts->output, opts->mode ? opts->mode : "raw",
+	if (rc == PORTIX_OK && opts->verbose) {
+		printf("%s: wrote ", program_name);
+		put_escaped(stdout, opts->output);
+		printf(" (%s, a %llu MiB disk)\n",
+		       opts->mode ? opts->mode : "raw",
 		       (unsigned long long)val->size_mb);
+	}
 	return rc;
 }
 
@@ -602,18 +838,18 @@ int main(int argc, char **argv)
 		goto out_free_adds;
 	status = EXIT_FAILURE;
 	if (!check_values(&opts, &val) || !check_required(&opts) ||
-	    !use_installed_pieces(&opts))
+	    !use_installed_pieces(&opts) || !check_output_not_input(&opts))
 		goto out_free_adds;
 
 	img = portix_image_new();
 	if (!img) {
-		fprintf(stderr, "%s: out of memory\n", program_name);
+		report("out of memory");
 		goto out_free_adds;
 	}
+	catch_signals();
 	status = EXIT_SUCCESS;
 	if (make_image(img, &opts, &val) < 0) {
-		fprintf(stderr, "%s: %s\n", program_name,
-			portix_image_error(img));
+		report("%s", portix_image_error(img));
 		status = EXIT_FAILURE;
 	}
 	portix_image_free(img);

@@ -8,6 +8,8 @@
    use ASCII; anything else in a long name becomes '_' in its alias,
    following the FAT specification's basis-name rules.  */
 
+#include <portix/utf8.h>
+
 #include "fat-int.h"
 
 static uint16_t fold(uint16_t c)
@@ -42,38 +44,6 @@ static bool lfn_invalid(uint32_t c)
 	return false;
 }
 
-/* Decode one UTF-8 sequence at S (LEFT bytes).  Returns its length, or
-   0 if malformed (overlong, surrogate, beyond U+10FFFF, truncated).  */
-static size_t utf8_decode(const uint8_t *s, size_t left, uint32_t *cp)
-{
-	uint32_t c = s[0], min;
-	size_t len;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xC2 && c <= 0xDF) {
-		len = 2, c &= 0x1F, min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3, c &= 0x0F, min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4, c &= 0x07, min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (left < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 int fat_name_parse(const char *s, size_t len, uint16_t *out, unsigned *n)
 {
 	const uint8_t *p = (const uint8_t *)s;
@@ -82,7 +52,7 @@ int fat_name_parse(const char *s, size_t len, uint16_t *out, unsigned *n)
 
 	while (i < len) {
 		uint32_t cp;
-		size_t l = utf8_decode(p + i, len - i, &cp);
+		size_t l = portix_utf8_decode(p + i, len - i, &cp);
 
 		if (l == 0 || lfn_invalid(cp))
 			return FAT_EINVAL;

@@ -240,13 +240,33 @@ int portix_image_set_vmdk_format(struct portix_image *img,
 /* Set the size of the whole ventoy-sim disk in MiB; 0 (the default)
    means PORTIX_VENTOY_DISK_MB_DEFAULT, or just enough for the image
    when that is more.  A size too small for the image is refused when
-   the medium is written.  Return PORTIX_OK, or PORTIX_EINVAL if the byte
-   count does not fit in off_t.  */
+   the medium is written.  Return PORTIX_OK, or PORTIX_EINVAL if MB is
+   over PORTIX_DISK_MB_MAX (the disk's MBR counts 32-bit sectors).  */
 int portix_image_set_ventoy_size_mb(struct portix_image *img, uint64_t mb);
 
 /* Report progress through FN (NULL: none).  Return PORTIX_OK.  */
 int portix_image_set_progress(struct portix_image *img,
 			      portix_progress_fn *fn, void *opaque);
+
+/* The largest disk, in MiB, the medium MODE can hold: the lower of the
+   format's own limit and the MBR's (PORTIX_DISK_MB_MAX: the disk's
+   partition table counts 32-bit sectors).  A raw disk and a VDI hold
+   2 TiB, a ventoy-sim image 2 TiB less 2 MiB (its partition entry
+   starts at LBA 2048), a VMDK 2 TiB less 1 GiB (its metadata), an ISO
+   64 GiB.  portix_image_write() refuses a bigger disk before doing any
+   work.  Return 0 for an unknown MODE.  */
+uint64_t portix_image_max_size_mb(enum portix_mode mode);
+
+/* Told the name of the temporary file a write creates beside its target:
+   TMP_PATH right after the file is created, NULL once it has been
+   renamed over the target or removed.  For a program that removes the
+   file when a signal ends it (the library installs no handlers); the
+   string is valid until the NULL call, so copy it.  */
+typedef void portix_tmpfile_fn(void *opaque, const char *tmp_path);
+
+/* Report temporary files through FN (NULL: none).  Return PORTIX_OK.  */
+int portix_image_set_tmpfile_hook(struct portix_image *img,
+				  portix_tmpfile_fn *fn, void *opaque);
 
 /* Write the medium MODE to the file PATH.  As portix_image_write_raw():
    sparse where the format allows holes, only data written, reproducible,
@@ -254,9 +274,9 @@ int portix_image_set_progress(struct portix_image *img,
    Return PORTIX_OK;
 	  PORTIX_EINVAL for an unknown MODE, for inputs not loaded, or for a
 	  PATH that is not a regular file;
-	  PORTIX_ENOSPC if the disk is too small for the boot area, too big
-	  for the format (an ISO holds at most 64 GiB here, a VMDK 2 TiB),
-	  or bigger than the ventoy-sim disk asked for;
+	  PORTIX_ENOSPC if the disk is too small for the boot area, bigger
+	  than portix_image_max_size_mb(MODE), or bigger than the
+	  ventoy-sim disk asked for;
 	  PORTIX_EIO if creating, writing or renaming the file failed;
 	  PORTIX_ENOMEM if out of memory.  */
 int portix_image_write(struct portix_image *img, enum portix_mode mode,

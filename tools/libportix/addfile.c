@@ -25,7 +25,9 @@
 #include <unistd.h>
 
 #include <portix/fat.h>
+#include <portix/utf8.h>
 
+#include "datapart.h"
 #include "internal.h"
 
 /* Characters a FAT long name may not hold (besides control codes).  */
@@ -50,18 +52,19 @@ static char *full_dest(const char *src, const char *dest)
 	return out;
 }
 
-/* UTF-16 units of the UTF-8 name P (LEN bytes), as FAT counts them.  */
+/* UTF-16 units of the UTF-8 name P (LEN bytes), as FAT counts them;
+   0 if P is not valid UTF-8.  */
 static size_t utf16_units(const char *p, size_t len)
 {
 	size_t units = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)p[i];
+	for (size_t i = 0, n; i < len; i += n) {
+		uint32_t cp;
 
-		if ((c & 0xC0) != 0x80)
-			units++;
-		if (c >= 0xF0)
-			units++;	/* a surrogate pair */
+		n = portix_utf8_decode((const uint8_t *)p + i, len - i, &cp);
+		if (n == 0)
+			return 0;
+		units += cp >= 0x10000 ? 2 : 1;	/* a surrogate pair */
 	}
 	return units;
 }
@@ -92,6 +95,10 @@ static int check_name(struct portix_image *img, const char *dest,
 	if (name[len - 1] == '.' || name[len - 1] == ' ')
 		return pxi_error(img, PORTIX_EINVAL,
 				 "%s: invalid destination: a FAT name cannot end in '.' or ' '",
+				 dest);
+	if (utf16_units(name, len) == 0)
+		return pxi_error(img, PORTIX_EINVAL,
+				 "%s: invalid destination: not valid UTF-8 (FAT names are Unicode)",
 				 dest);
 	if (utf16_units(name, len) > FAT_NAME_MAX)
 		return pxi_error(img, PORTIX_EINVAL,
@@ -151,32 +158,57 @@ static int check_conflicts(struct portix_image *img, const char *dest)
 	return PORTIX_OK;
 }
 
+/* ST, the status of SRC, must be a regular file's.  */
+static int check_regular(struct portix_image *img, const char *src,
+			 const struct stat *st)
+{
+	if (S_ISDIR(st->st_mode))
+		return pxi_error(img, PORTIX_EINVAL,
+				 "%s: is a directory (add its files one by one)",
+				 src);
+	if (!S_ISREG(st->st_mode))
+		return pxi_error(img, PORTIX_EINVAL,
+				 "%s: not a regular file", src);
+	return PORTIX_OK;
+}
+
+int pxi_open_regular(struct portix_image *img, const char *src, int *fd,
+		     struct stat *st)
+{
+	int rc;
+
+	/* The type first: opening a FIFO for reading waits for a writer.  */
+	if (stat(src, st) < 0)
+		return pxi_error_errno(img, errno, "%s", src);
+	rc = check_regular(img, src, st);
+	if (rc < 0)
+		return rc;
+	/* O_NONBLOCK in case SRC became a FIFO since; it changes nothing
+	   for a regular file.  */
+	*fd = open(src, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (*fd < 0)
+		return pxi_error_errno(img, errno, "%s", src);
+	rc = fstat(*fd, st) < 0 ? pxi_error_errno(img, errno, "%s", src) :
+	     check_regular(img, src, st);
+	if (rc < 0) {
+		close(*fd);
+		*fd = -1;
+	}
+	return rc;
+}
+
 /* SRC must be a regular file we can open.  */
 static int check_source(struct portix_image *img, const char *src)
 {
 	struct stat st;
-	int fd;
+	int fd, rc;
 
 	if (src[0] == '\0')
 		return pxi_error(img, PORTIX_EINVAL, "no source file named");
-	fd = open(src, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return pxi_error_errno(img, errno, "%s", src);
-	if (fstat(fd, &st) < 0) {
-		int saved = errno;
-
+	rc = pxi_open_regular(img, src, &fd, &st);
+	if (rc == PORTIX_OK)
 		close(fd);
-		return pxi_error_errno(img, saved, "%s", src);
-	}
-	close(fd);
-	if (S_ISDIR(st.st_mode))
-		return pxi_error(img, PORTIX_EINVAL,
-				 "%s: is a directory (add its files one by one)",
-				 src);
-	if (!S_ISREG(st.st_mode))
-		return pxi_error(img, PORTIX_EINVAL,
-				 "%s: not a regular file", src);
-	return PORTIX_OK;
+	return rc;
 }
 
 int portix_image_add_file(struct portix_image *img, const char *src,

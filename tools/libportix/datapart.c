@@ -91,17 +91,23 @@ static int does_not_fit(struct portix_image *img, const char *src,
 }
 
 /* FAT_ENOSPC while making a directory entry for DEST: out of clusters,
-   or the FAT16 root directory's fixed slots are used up.  */
+   or its directory is full: the FAT16 root directory's fixed slots, or
+   any directory's FAT_DIR_MAX_ENTRIES.  */
 static int no_entry(struct portix_image *img, struct fat_volume *vol,
 		    const char *src, const char *dest)
 {
 	struct fat_statfs st;
+	bool in_root = strchr(dest + 1, '/') == NULL;
 
-	if (fat_statfs(vol, &st) == 0 && st.free_clusters > 0)
+	if (fat_statfs(vol, &st) < 0 || st.free_clusters == 0)
+		return does_not_fit(img, src, 0);
+	if (in_root && st.type == 16)
 		return pxi_error(img, PORTIX_ENOSPC,
 				 "%s: its directory is full (a FAT16 root directory holds 512 entries, long names take several: use a subdirectory)",
 				 dest);
-	return does_not_fit(img, src, 0);
+	return pxi_error(img, PORTIX_ENOSPC,
+			 "%s: its directory is full (a FAT directory holds %d entries, long names take several: use another directory)",
+			 dest, FAT_DIR_MAX_ENTRIES);
 }
 
 /* mkdir -p for the directories above DEST.  */
@@ -143,11 +149,19 @@ static int make_parents(struct portix_image *img, struct fat_volume *vol,
 	return rc;
 }
 
+/* The copying of every added file: its buffer, and its progress
+   (reported as the writers report theirs: big files take seconds).  */
+struct copying {
+	uint8_t *buf;			/* COPY_BYTES */
+	uint64_t done, total;		/* bytes */
+};
+
 /* Copy from FD (SIZE bytes at open) into the new file A->dest.  */
 static int copy_into(struct portix_image *img, struct fat_volume *vol,
 		     const struct pxi_sparse *sp, const struct pxi_add *a,
-		     int fd, uint64_t avail, uint8_t *buf)
+		     int fd, uint64_t avail, struct copying *cp)
 {
+	uint8_t *buf = cp->buf;
 	struct fat_file f;
 	int rc, err;
 
@@ -170,6 +184,8 @@ static int copy_into(struct portix_image *img, struct fat_volume *vol,
 		}
 		if (n == 0)
 			break;
+		cp->done += (uint64_t)n;
+		pxi_progress(img, cp->done, cp->total);
 		w = fat_write(&f, buf, (uint32_t)n);
 		if (w == FAT_ENOSPC || (w >= 0 && w < n)) {
 			rc = does_not_fit(img, a->src, avail);
@@ -193,25 +209,16 @@ static int copy_into(struct portix_image *img, struct fat_volume *vol,
 /* Copy the host file A->src to A->dest, making its directories.  */
 static int add_one(struct portix_image *img, struct fat_volume *vol,
 		   const struct pxi_sparse *sp, const struct pxi_add *a,
-		   uint8_t *buf)
+		   struct copying *cp)
 {
 	struct fat_statfs fs;
 	struct stat st;
 	uint64_t avail, need;
 	int fd, rc;
 
-	fd = open(a->src, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return pxi_error_errno(img, errno, "%s", a->src);
-	if (fstat(fd, &st) < 0) {
-		rc = pxi_error_errno(img, errno, "%s", a->src);
-		goto out_close;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		rc = pxi_error(img, PORTIX_EINVAL, "%s: not a regular file",
-			       a->src);
-		goto out_close;
-	}
+	rc = pxi_open_regular(img, a->src, &fd, &st);
+	if (rc < 0)
+		return rc;
 	if ((uint64_t)st.st_size > UINT32_MAX) {
 		rc = pxi_error(img, PORTIX_ENOSPC,
 			       "%s: too large for a FAT file (%llu bytes, at most 4 GiB - 1)",
@@ -232,7 +239,7 @@ static int add_one(struct portix_image *img, struct fat_volume *vol,
 	}
 	rc = make_parents(img, vol, sp, a);
 	if (rc == PORTIX_OK)
-		rc = copy_into(img, vol, sp, a, fd, avail, buf);
+		rc = copy_into(img, vol, sp, a, fd, avail, cp);
 out_close:
 	close(fd);
 	return rc;
@@ -281,7 +288,7 @@ static int fill(struct portix_image *img, struct fat_volume *vol,
 		struct dp_dev *dd, struct pxi_partition *part, uint32_t serial)
 {
 	struct fat_blockdev dev;
-	uint8_t *buf = NULL;
+	struct copying cp = { NULL, 0, 0 };
 	int rc, err;
 
 	sparse_dev(&dev, dd, part->sectors);
@@ -290,13 +297,19 @@ static int fill(struct portix_image *img, struct fat_volume *vol,
 	if (rc < 0)
 		return rc;
 	if (img->n_adds > 0) {
-		buf = malloc(COPY_BYTES);
-		if (!buf)
+		cp.buf = malloc(COPY_BYTES);
+		if (!cp.buf)
 			rc = pxi_error(img, PORTIX_ENOMEM, "out of memory");
 	}
+	for (size_t i = 0; i < img->n_adds; i++) {
+		struct stat st;
+
+		if (stat(img->adds[i].src, &st) == 0 && S_ISREG(st.st_mode))
+			cp.total += (uint64_t)st.st_size;
+	}
 	for (size_t i = 0; rc == PORTIX_OK && i < img->n_adds; i++)
-		rc = add_one(img, vol, dd->sp, &img->adds[i], buf);
-	free(buf);
+		rc = add_one(img, vol, dd->sp, &img->adds[i], &cp);
+	free(cp.buf);
 	err = fat_unmount(vol);
 	if (rc == PORTIX_OK && err < 0)
 		rc = fat_error(img, dd->sp, err, "data partition");

@@ -14,6 +14,7 @@
 #define PORTIX_LIBPORTIX_DATAPART_H
 
 #include <stdint.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 #include "mbr.h"
@@ -48,5 +49,13 @@ void pxi_datapart_release(struct portix_image *img);
 
 /* addfile.c: forget every added file.  */
 void pxi_adds_free(struct portix_image *img);
+
+/* addfile.c: open the host file SRC for reading into *FD, with its
+   status in *ST, checking it is a regular file before and after opening
+   (a FIFO never blocks the open).  Return PORTIX_OK; PORTIX_EINVAL if
+   SRC is a directory or not a regular file; PORTIX_EIO if it cannot be
+   opened.  On failure *FD is not open.  */
+int pxi_open_regular(struct portix_image *img, const char *src, int *fd,
+		     struct stat *st);
 
 #endif /* PORTIX_LIBPORTIX_DATAPART_H */

@@ -48,6 +48,8 @@ struct portix_image {
 	uint64_t ventoy_mb;	/* 0: automatic */
 	portix_progress_fn *progress;
 	void *progress_opaque;
+	portix_tmpfile_fn *tmpfile_hook;	/* output.c tells it */
+	void *tmpfile_opaque;
 	/* The data partition (addfile.c, datapart.c).  */
 	struct pxi_add *adds;	/* files to copy in, in the order given */
 	size_t n_adds;
@@ -117,6 +119,7 @@ int pxi_layout_build(struct portix_image *img, struct pxi_layout *lay);
 /* ---- output.c: land a file atomically ---- */
 
 struct pxi_output {
+	struct portix_image *img;	/* for its tmpfile hook */
 	const char *path;	/* the target, as the caller named it */
 	char *tmp_path;		/* malloc'd; the file being written */
 	int fd;
@@ -177,6 +180,10 @@ int pxi_write_vmdk(struct portix_image *img, const struct pxi_layout *lay,
 		   struct pxi_output *out);
 int pxi_write_ventoy(struct portix_image *img, const struct pxi_layout *lay,
 		     struct pxi_output *out);
+/* The largest disk in MiB each writer's format holds (at most
+   PORTIX_DISK_MB_MAX); portix_image_max_size_mb() reports them.  */
+extern const uint64_t pxi_raw_max_mb, pxi_iso_max_mb, pxi_vdi_max_mb,
+	pxi_vmdk_max_mb, pxi_ventoy_max_mb;
 
 static inline void pxi_put_be16(uint8_t *p, uint16_t v)
 {

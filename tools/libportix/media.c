@@ -52,13 +52,11 @@ int portix_image_set_vmdk_format(struct portix_image *img,
 
 int portix_image_set_ventoy_size_mb(struct portix_image *img, uint64_t mb)
 {
-	uint64_t off_max = ((uint64_t)1 << (sizeof(off_t) * 8 - 1)) - 1;
-
 	pxi_clear_error(img);
-	if (mb > off_max / PXI_MIB)
+	if (mb > PORTIX_DISK_MB_MAX)
 		return pxi_error(img, PORTIX_EINVAL,
-				 "ventoy-sim disk size %llu MiB is too large",
-				 (unsigned long long)mb);
+				 "ventoy-sim disk size %llu MiB is too large (at most %d MiB)",
+				 (unsigned long long)mb, PORTIX_DISK_MB_MAX);
 	img->ventoy_mb = mb;
 	return PORTIX_OK;
 }
@@ -251,36 +249,66 @@ int pxi_write_extents(struct portix_image *img, struct pxi_output *out,
 	return PORTIX_OK;
 }
 
+/* Every medium: its writer, its name in messages and the largest disk
+   it holds (each writer states its format's limit).  */
+static const struct medium {
+	enum portix_mode mode;
+	int (*writer)(struct portix_image *, const struct pxi_layout *,
+		      struct pxi_output *);
+	const char *name;
+	const uint64_t *max_mb;
+} media[] = {
+	{ PORTIX_MODE_RAW, pxi_write_raw, "raw", &pxi_raw_max_mb },
+	{ PORTIX_MODE_ISO, pxi_write_iso, "ISO", &pxi_iso_max_mb },
+	{ PORTIX_MODE_VDI, pxi_write_vdi, "VDI", &pxi_vdi_max_mb },
+	{ PORTIX_MODE_VMDK, pxi_write_vmdk, "VMDK", &pxi_vmdk_max_mb },
+	{ PORTIX_MODE_VENTOY_SIM, pxi_write_ventoy, "ventoy-sim",
+	  &pxi_ventoy_max_mb },
+};
+
+static const struct medium *medium_of(enum portix_mode mode)
+{
+	for (size_t i = 0; i < sizeof(media) / sizeof(media[0]); i++)
+		if (media[i].mode == mode)
+			return &media[i];
+	return NULL;
+}
+
+uint64_t portix_image_max_size_mb(enum portix_mode mode)
+{
+	const struct medium *m = medium_of(mode);
+
+	return m ? *m->max_mb : 0;
+}
+
+int portix_image_set_tmpfile_hook(struct portix_image *img,
+				  portix_tmpfile_fn *fn, void *opaque)
+{
+	pxi_clear_error(img);
+	img->tmpfile_hook = fn;
+	img->tmpfile_opaque = opaque;
+	return PORTIX_OK;
+}
+
 int portix_image_write(struct portix_image *img, enum portix_mode mode,
 		       const char *path)
 {
-	int (*writer)(struct portix_image *, const struct pxi_layout *,
-		      struct pxi_output *);
+	const struct medium *m = medium_of(mode);
 	struct pxi_output out;
 	struct pxi_layout *lay;
 	int rc;
 
 	pxi_clear_error(img);
-	switch (mode) {
-	case PORTIX_MODE_RAW:
-		writer = pxi_write_raw;
-		break;
-	case PORTIX_MODE_ISO:
-		writer = pxi_write_iso;
-		break;
-	case PORTIX_MODE_VDI:
-		writer = pxi_write_vdi;
-		break;
-	case PORTIX_MODE_VMDK:
-		writer = pxi_write_vmdk;
-		break;
-	case PORTIX_MODE_VENTOY_SIM:
-		writer = pxi_write_ventoy;
-		break;
-	default:
+	if (!m)
 		return pxi_error(img, PORTIX_EINVAL, "unknown medium %d",
 				 (int)mode);
-	}
+	/* Before the layout: a disk too big is refused at once, not after
+	   minutes of work (each writer checks its own arithmetic too).  */
+	if (img->size_mb > *m->max_mb)
+		return pxi_error(img, PORTIX_ENOSPC,
+				 "disk size %llu MiB is too large for a %s image (at most %llu MiB)",
+				 (unsigned long long)img->size_mb, m->name,
+				 (unsigned long long)*m->max_mb);
 
 	rc = pxi_layout_new(img, &lay);
 	if (rc < 0)
@@ -288,7 +316,7 @@ int portix_image_write(struct portix_image *img, enum portix_mode mode,
 	rc = pxi_output_open(img, &out, path);
 	if (rc < 0)
 		goto out_free_layout;
-	rc = writer(img, lay, &out);
+	rc = m->writer(img, lay, &out);
 	if (rc < 0) {
 		pxi_output_abort(&out);
 		goto out_free_layout;

@@ -4,7 +4,10 @@
    the final rename stays on one file system), the writer sizes and fills
    it, and pxi_output_commit renames it over the target; pxi_output_abort
    removes it instead.  Until the rename, an existing target is untouched.
-   Messages name the target, which is what the user asked for.  */
+   Messages name the target, which is what the user asked for.  The
+   handle's tmpfile hook hears of the temporary file once it exists and
+   again once it is gone, so a program can remove it if a signal ends
+   the process in between.  */
 
 #ifdef HAVE_CONFIG_H
 #include <config.h>
@@ -12,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +46,34 @@ static int check_target(struct portix_image *img, const char *path)
 	return PORTIX_OK;
 }
 
+/* Write into BUF (SIZE bytes) the temporary name for try number TRY:
+   PATH's directory, then as much of PATH's last component as leaves room
+   within NAME_MAX for ".tmp-PID-TRY".  A legal name of 245 bytes or more
+   with the suffix appended whole would not be one.  */
+static void tmp_name(char *buf, size_t size, const char *path, int try)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dir_len = slash ? (size_t)(slash + 1 - path) : 0;
+	size_t base_len = strlen(path + dir_len);
+	char suffix[48];
+	int suffix_len;
+
+	suffix_len = snprintf(suffix, sizeof(suffix), ".tmp-%ld-%d",
+			      (long)getpid(), try);
+	if (base_len + (size_t)suffix_len > NAME_MAX)
+		base_len = NAME_MAX - (size_t)suffix_len;
+	snprintf(buf, size, "%.*s%.*s%s", (int)dir_len, path, (int)base_len,
+		 path + dir_len, suffix);
+}
+
+/* Tell the handle's hook, if any, that the temporary file exists (NAME)
+   or is gone (NULL).  */
+static void tell_hook(const struct pxi_output *out, const char *name)
+{
+	if (out->img->tmpfile_hook)
+		out->img->tmpfile_hook(out->img->tmpfile_opaque, name);
+}
+
 /* Not mkstemp(): it creates the file 0600, and a library cannot read the
    umask to widen that without briefly changing it for the whole process.
    open(O_EXCL) with 0666 lets the kernel apply the umask (or the
@@ -53,8 +85,12 @@ int pxi_output_open(struct portix_image *img, struct pxi_output *out,
 	size_t size = strlen(path) + 48;
 	int rc;
 
+	out->img = img;
 	out->path = path;
 	out->fd = -1;
+	out->tmp_path = NULL;
+	if (path[0] == '\0')
+		return pxi_error(img, PORTIX_EINVAL, "no output file named");
 	rc = check_target(img, path);
 	if (rc < 0)
 		return rc;
@@ -62,12 +98,13 @@ int pxi_output_open(struct portix_image *img, struct pxi_output *out,
 	if (!out->tmp_path)
 		return pxi_error(img, PORTIX_ENOMEM, "%s: out of memory", path);
 	for (int i = 0; i < TMP_TRIES; i++) {
-		snprintf(out->tmp_path, size, "%s.tmp-%ld-%d", path,
-			 (long)getpid(), i);
+		tmp_name(out->tmp_path, size, path, i);
 		out->fd = open(out->tmp_path,
 			       O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-		if (out->fd >= 0)
+		if (out->fd >= 0) {
+			tell_hook(out, out->tmp_path);
 			return PORTIX_OK;
+		}
 		if (errno != EEXIST)
 			break;
 	}
@@ -121,6 +158,7 @@ int pxi_output_commit(struct portix_image *img, struct pxi_output *out)
 		rc = pxi_error_errno(img, errno, "%s", out->path);
 	if (rc < 0)
 		unlink(out->tmp_path);
+	tell_hook(out, NULL);
 	free(out->tmp_path);
 	out->tmp_path = NULL;
 	return rc;
@@ -131,8 +169,10 @@ void pxi_output_abort(struct pxi_output *out)
 	if (out->fd >= 0)
 		close(out->fd);
 	out->fd = -1;
-	if (out->tmp_path)
+	if (out->tmp_path) {
 		unlink(out->tmp_path);
+		tell_hook(out, NULL);
+	}
 	free(out->tmp_path);
 	out->tmp_path = NULL;
 }

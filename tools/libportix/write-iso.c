@@ -70,6 +70,16 @@ _Static_assert(PORTIX_ESP_SECTORS % (ISO_SECTOR / PORTIX_SECTOR_SIZE) == 0 &&
 /* 512-byte sectors per CD sector.  */
 #define CD_TO_DISK (ISO_SECTOR / PORTIX_SECTOR_SIZE)
 
+/* The root directory is one sector: ".", "..", BOOT.CAT (112 bytes of
+   records) and PORTIX.IMG's pieces of EXTENT_MAX bytes, 46 bytes each.
+   64 GiB takes 17 pieces, well inside it.  */
+#define ISO_DISK_MAX_MB 65536ull
+_Static_assert(112 + 46 * ((ISO_DISK_MAX_MB << 20) / EXTENT_MAX + 1) <=
+	       ISO_SECTOR, "the largest ISO's pieces fit the root directory");
+_Static_assert(ISO_DISK_MAX_MB <= PORTIX_DISK_MB_MAX,
+	       "an ISO's disk is an MBR disk too");
+const uint64_t pxi_iso_max_mb = ISO_DISK_MAX_MB;
+
 /* Both-endian numbers, as ISO 9660 stores most of them.  */
 static void put_both16(uint8_t *p, uint16_t v)
 {

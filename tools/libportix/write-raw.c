@@ -11,6 +11,9 @@
 
 #include "internal.h"
 
+/* The MBR's limit: a raw file has none of its own.  */
+const uint64_t pxi_raw_max_mb = PORTIX_DISK_MB_MAX;
+
 int pxi_write_raw(struct portix_image *img, const struct pxi_layout *lay,
 		  struct pxi_output *out)
 {

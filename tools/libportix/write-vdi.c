@@ -22,6 +22,18 @@
 #include "internal.h"
 #include "vdi.h"
 
+/* The first block's offset (after the map, 4 bytes per block, rounded up
+   to a MiB) is a u32 in the header: the format holds about a PiB, so
+   the MBR's 2 TiB is the limit.  */
+#define VDI_DATA_OFFSET(blocks) \
+	((VDI_MAP_OFFSET + (uint64_t)(blocks) * 4 + PXI_MIB - 1) / PXI_MIB * \
+	 PXI_MIB)
+_Static_assert(VDI_DATA_OFFSET(PORTIX_DISK_MB_MAX) <= 0xFFFFFFFFu,
+	       "the largest disk's block map ends below 4 GiB");
+const uint64_t pxi_vdi_max_mb = PORTIX_DISK_MB_MAX;
+_Static_assert(VDI_OFF_UUID_CREATE == VDI_OFF_BLOCKS_ALLOCATED + 4,
+	       "VDI header fields must follow each other");
+
 /* An RFC 9562 version 8 (custom) UUID from two derived numbers.  */
 static void put_uuid(uint8_t *p, uint64_t hi, uint64_t lo)
 {
@@ -68,10 +80,14 @@ int pxi_write_vdi(struct portix_image *img, const struct pxi_layout *lay,
 	uint8_t *map, *buf = NULL;
 	int rc;
 
-	/* Block indices are u32, and the file's offsets too.  */
-	if (blocks64 >= VDI_BLOCK_FREE / 4 - 2)
+	/* Block indices are u32, and the first block's offset too: checked
+	   in 64 bits, or a huge disk's offset would wrap to 0.  */
+	if (blocks64 >= VDI_BLOCK_FREE ||
+	    VDI_DATA_OFFSET(blocks64) > 0xFFFFFFFFu)
 		return pxi_error(img, PORTIX_ENOSPC,
-				 "%s: disk too big for a VDI", out->path);
+				 "%s: disk too big for a VDI (at most %llu MiB)",
+				 out->path,
+				 (unsigned long long)pxi_vdi_max_mb);
 	blocks = (uint32_t)blocks64;
 	map = malloc((size_t)blocks * 4);
 	if (!map)
@@ -84,8 +100,7 @@ int pxi_write_vdi(struct portix_image *img, const struct pxi_layout *lay,
 			     used ? allocated++ : VDI_BLOCK_FREE);
 	}
 	/* Blocks start on the first MiB boundary after the map.  */
-	data_offset = (uint32_t)((VDI_MAP_OFFSET + (uint64_t)blocks * 4 +
-				  PXI_MIB - 1) / PXI_MIB * PXI_MIB);
+	data_offset = (uint32_t)VDI_DATA_OFFSET(blocks);
 	fill_header(img, header, lay->disk_size, blocks, allocated,
 		    data_offset, pxi_disk_digest(lay));
 

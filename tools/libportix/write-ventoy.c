@@ -63,6 +63,12 @@ static void fill_mbr(const struct portix_image *img, uint8_t *mbr,
 	pxi_put_le32(e + PORTIX_MBR_PART_SECTORS, (uint32_t)sectors);
 }
 
+/* The partition entry counts the image's sectors in a u32, from LBA
+   PORTIX_VENTOY_IMAGE_LBA.  */
+const uint64_t pxi_ventoy_max_mb =
+	(0xFFFFFFFFull - PORTIX_VENTOY_IMAGE_LBA) * PORTIX_SECTOR_SIZE /
+	PXI_MIB;
+
 int pxi_write_ventoy(struct portix_image *img, const struct pxi_layout *lay,
 		     struct pxi_output *out)
 {

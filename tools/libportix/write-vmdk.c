@@ -57,6 +57,10 @@
 #define GRAIN_RECORD_SECTORS \
 	((GRAIN_MARKER_SIZE + DEFLATED_MAX + SECTOR - 1) / SECTOR)
 
+/* Grain and GT sector numbers are u32 (2 TiB); the metadata before the
+   grains takes a few hundred MiB of that at the most.  */
+const uint64_t pxi_vmdk_max_mb = PORTIX_DISK_MB_MAX - 1024;
+
 struct vmdk {
 	struct portix_image *img;
 	const struct pxi_layout *lay;

@@ -8,10 +8,14 @@
    small input files in SCRATCH-DIR and prints "PASS: name" or "FAIL:
    name ..." per check (image-api-unit.exp reads them).  */
 
+#include <limits.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <portix/image.h>
 #include <portix/layout.h>
@@ -307,6 +311,180 @@ static void test_efi(void)
 	portix_image_free(img);
 }
 
+/* A handle with small stand-ins for the three pieces loaded.  */
+static struct portix_image *loaded_handle(void)
+{
+	struct portix_image *img = portix_image_new();
+
+	if (!img ||
+	    portix_image_load_stage1(img, make_file("boot", 512, 0,
+						    fix_boot)) < 0 ||
+	    portix_image_load_stage2(img, make_file("s2", S2_BYTES, 0xF4,
+						    fix_stage2)) < 0 ||
+	    portix_image_load_kernel(img, make_file("k", 1000, 0xAB,
+						    NULL)) < 0) {
+		fprintf(stderr, "cannot load the pieces\n");
+		exit(2);
+	}
+	return img;
+}
+
+static int message_has(const struct portix_image *img, const char *text)
+{
+	return strstr(portix_image_error(img), text) != NULL;
+}
+
+/* Each medium's size limit, checked before any work: a VDI whose block
+   map would end past 4 GiB once wrote a file with no header.  */
+static void test_size_limits(void)
+{
+	struct portix_image *img = loaded_handle();
+	static const struct {
+		enum portix_mode mode;
+		uint64_t max_mb;
+	} limits[] = {
+		{ PORTIX_MODE_RAW, 2097152 }, { PORTIX_MODE_ISO, 65536 },
+		{ PORTIX_MODE_VDI, 2097152 }, { PORTIX_MODE_VMDK, 2096128 },
+		{ PORTIX_MODE_VENTOY_SIM, 2097150 },
+	};
+	char name[64];
+
+	for (size_t i = 0; i < sizeof(limits) / sizeof(limits[0]); i++) {
+		snprintf(name, sizeof(name), "mode %d holds %llu MiB",
+			 (int)limits[i].mode,
+			 (unsigned long long)limits[i].max_mb);
+		check(name, portix_image_max_size_mb(limits[i].mode) ==
+		      limits[i].max_mb, NULL);
+		portix_image_set_size_mb(img, limits[i].max_mb + 1);
+		snprintf(name, sizeof(name),
+			 "mode %d refuses %llu MiB, naming the limit",
+			 (int)limits[i].mode,
+			 (unsigned long long)limits[i].max_mb + 1);
+		check_rc(name, portix_image_write(img, limits[i].mode,
+						  path_of("limit.img")),
+			 PORTIX_ENOSPC, img);
+		snprintf(name, sizeof(name), "(at most %llu MiB)",
+			 (unsigned long long)limits[i].max_mb);
+		check("the message names the limit", message_has(img, name),
+		      img);
+		check("nothing written beyond the limit",
+		      access(path_of("limit.img"), F_OK) != 0, img);
+	}
+	check("an unknown mode holds nothing",
+	      portix_image_max_size_mb((enum portix_mode)99) == 0, NULL);
+	portix_image_set_size_mb(img, 1073479553);
+	check_rc("a VDI whose first block would lie past 4 GiB is refused",
+		 portix_image_write(img, PORTIX_MODE_VDI, path_of("big.vdi")),
+		 PORTIX_ENOSPC, img);
+	check_rc("a ventoy-sim disk over 2 TiB is PORTIX_EINVAL",
+		 portix_image_set_ventoy_size_mb(img, 2097153), PORTIX_EINVAL,
+		 img);
+	portix_image_free(img);
+}
+
+/* What the tmpfile hook heard.  */
+struct heard {
+	int created, removed;
+	char name[PATH_MAX];
+	int existed;		/* the file existed when it was named */
+};
+
+static void hear(void *opaque, const char *tmp_path)
+{
+	struct heard *h = opaque;
+
+	if (tmp_path) {
+		h->created++;
+		snprintf(h->name, sizeof(h->name), "%s", tmp_path);
+		h->existed = access(tmp_path, F_OK) == 0;
+	} else {
+		h->removed++;
+	}
+}
+
+/* The hook hears of the temporary file; a target name of NAME_MAX
+   bytes still gets a temporary name that is legal.  */
+static void test_tmpfile(void)
+{
+	struct portix_image *img = loaded_handle();
+	struct heard h = { 0 };
+	char name[NAME_MAX + 1];
+
+	check_rc("set_tmpfile_hook is PORTIX_OK",
+		 portix_image_set_tmpfile_hook(img, hear, &h), PORTIX_OK,
+		 img);
+	check_rc("write with the hook is PORTIX_OK",
+		 portix_image_write_raw(img, path_of("hooked.img")),
+		 PORTIX_OK, img);
+	check("the hook heard of one file, then of its end",
+	      h.created == 1 && h.removed == 1 && h.existed, img);
+	check("the temporary file is gone", access(h.name, F_OK) != 0, img);
+	memset(&h, 0, sizeof(h));
+	check_rc("a failed write is PORTIX_EIO",
+		 portix_image_write_raw(img, path_of("none/x.img")),
+		 PORTIX_EIO, img);
+	check("a failed write named no file", h.created == 0, img);
+	memset(name, 'n', NAME_MAX);
+	name[NAME_MAX] = '\0';
+	check_rc("a target of NAME_MAX bytes is PORTIX_OK",
+		 portix_image_write_raw(img, path_of(name)), PORTIX_OK, img);
+	check("its temporary name was short enough",
+	      h.created == 1 &&
+	      strlen(strrchr(h.name, '/') + 1) <= NAME_MAX, img);
+	unlink(path_of(name));
+	check_rc("an empty target name is PORTIX_EINVAL",
+		 portix_image_write_raw(img, ""), PORTIX_EINVAL, img);
+	portix_image_free(img);
+}
+
+/* A FIFO is refused before it is opened (opening it would wait for a
+   writer: the alarm turns a hang into a failure).  */
+static void test_add_fifo(void)
+{
+	struct portix_image *img = loaded_handle();
+	const char *fifo = path_of("fifo");
+
+	unlink(fifo);
+	if (mkfifo(fifo, 0600) < 0) {
+		perror(fifo);
+		exit(2);
+	}
+	alarm(10);
+	check_rc("adding a FIFO is PORTIX_EINVAL",
+		 portix_image_add_file(img, fifo, "/f"), PORTIX_EINVAL, img);
+	alarm(0);
+	check("the message says why", message_has(img, "not a regular file"),
+	      img);
+	unlink(fifo);
+	portix_image_free(img);
+}
+
+/* A FAT32 directory at its FAT_DIR_MAX_ENTRIES is full, and the message
+   says so (not the FAT16 root directory's 512).  Names of 255
+   characters take 21 entries each: 3121 of them overflow 65536.  */
+static void test_dir_limit(void)
+{
+	struct portix_image *img = loaded_handle();
+	const char *src = make_file("one", 1, 'x', NULL);
+	char dest[300];
+	int rc = PORTIX_OK;
+
+	portix_image_set_size_mb(img, 64);
+	for (int i = 0; rc == PORTIX_OK && i < 3121; i++) {
+		snprintf(dest, sizeof(dest), "/d/%05d", i);
+		memset(dest + 8, 'L', 250);
+		dest[258] = '\0';
+		rc = portix_image_add_file(img, src, dest);
+	}
+	check_rc("3121 long names in a FAT32 directory is PORTIX_ENOSPC",
+		 rc == PORTIX_OK ? portix_image_write_raw(img,
+							  path_of("dir.img"))
+				 : rc, PORTIX_ENOSPC, img);
+	check("the message gives a directory's limit",
+	      message_has(img, "a FAT directory holds 65536 entries"), img);
+	portix_image_free(img);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -317,6 +495,10 @@ int main(int argc, char **argv)
 	test_setters();
 	test_loads();
 	test_efi();
+	test_size_limits();
+	test_tmpfile();
+	test_add_fifo();
+	test_dir_limit();
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return EXIT_FAILURE;
 	return failures ? EXIT_FAILURE : EXIT_SUCCESS;
