@@ -50,8 +50,9 @@ static int is_usb(const EFI_DEVICE_PATH_PROTOCOL *n)
 }
 
 /* The Block I/O of the whole medium under DEVICE (the loader's
-   partition or El Torito image); sets the USB flag from the path on
-   the way.  */
+   partition or El Torito image); sets the USB flag from the path on the
+   way.  Not the CD flag: firmware finds El Torito images on disks too
+   (a hybrid ISO written to a stick), so only the block size tells.  */
 static EFI_BLOCK_IO_PROTOCOL *whole_medium(EFI_HANDLE device,
 					   struct portix_boot_disk *id)
 {
@@ -74,9 +75,6 @@ static EFI_BLOCK_IO_PROTOCOL *whole_medium(EFI_HANDLE device,
 		if (is_usb(n))
 			id->flags |= PORTIX_BD_FLAG_USB;
 	}
-	/* A CD-ROM media node alone does not make a CD: firmware also
-	   finds El Torito on a disk holding a hybrid ISO.  The block
-	   size decides (medium_open).  */
 	/* The prefix, then an end node in place of the media node.  */
 	len = (uint64_t)((const uint8_t *)n - (const uint8_t *)path);
 	if (len + sizeof(*n) > sizeof(copy))

@@ -113,6 +113,8 @@ static void print_disk(void)
 	if (d->flags & PORTIX_BD_FLAG_CD)
 		kprintf(", El Torito CD (media %u, image at CD sector %u)",
 			d->cd_media, d->cd_image_lba);
+	if (d->flags & PORTIX_BD_FLAG_USB)
+		kprintf(", USB");
 	if (d->flags & PORTIX_BD_FLAG_EDD)
 		kprintf(", EDD %.*s %.*s path %02x:%02x.%x channel %u device %u",
 			padded_len(d->edd_host_bus, PORTIX_EDD_HOST_BUS_LEN),
