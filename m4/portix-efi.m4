@@ -1,3 +1,4 @@
+# Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 # portix-efi.m4 - find a toolchain for the UEFI loader (BOOTX64.EFI).
 #
 # PORTIX_PROG_EFI

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* console.c - the loader's messages on the UEFI console (ConOut).
 
    A tiny formatter: %s (ASCII string), %u (unsigned decimal), %x (hex),

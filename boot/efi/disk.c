@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* disk.c - the medium BOOTX64.EFI was loaded from, and the Portix image
    on it.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* efi.h - the few UEFI definitions the Portix loader uses.
 
    Written from the UEFI Specification 2.10: data types (2.3.1), the

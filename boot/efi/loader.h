@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* loader.h - the parts of the Portix UEFI loader (BOOTX64.EFI).
 
    efi_main (main.c) runs the steps: find the medium (disk.c), read and

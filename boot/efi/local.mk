@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## boot/efi/local.mk - the UEFI loader, BOOTX64.EFI (see m4/portix-efi.m4).
 ##
 ## clang compiles freestanding C for the x86_64-unknown-windows target

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* main.c - efi_main: load the Portix kernel from the medium the loader
    came from and enter it as stage 2 does (contract: include/portix/boot.h).
 

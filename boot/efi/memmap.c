@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* memmap.c - the UEFI memory map as the kernel's E820 map, and the end
    of boot services.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* memory.c - memcpy and friends (the compiler may emit calls to them in
    freestanding code), and page allocation for the loader's buffers.  */
 

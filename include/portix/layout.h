@@ -57,12 +57,12 @@
 /* Whole-disk size in MiB: default and minimum.  */
 #define PORTIX_DISK_MB_DEFAULT 8
 #define PORTIX_DISK_MB_MIN 8
-/* The largest disk: an MBR counts sectors in 32 bits (2 TiB).  */
-#define PORTIX_DISK_MB_MAX 2097152
 /* The reserved area, the smallest data partition and the ESP fit.  */
 #if PORTIX_DISK_MB_MIN < 1 + PORTIX_DATA_MB_MIN + PORTIX_ESP_MB
 #error "PORTIX_DISK_MB_MIN is too small for the data partition and the ESP"
 #endif
+/* The largest disk: an MBR counts sectors in 32 bits (2 TiB).  */
+#define PORTIX_DISK_MB_MAX 2097152
 
 /* ---- Stage 1 (MBR) byte offsets ---- */
 
