@@ -315,6 +315,16 @@ static void add(struct cmd *cmd, const char *arg)
 	cmd->argv[++cmd->n] = NULL;
 }
 
+/* Free what add() and addf() allocated.  */
+static void cmd_free(struct cmd *cmd)
+{
+	for (size_t i = 0; i < cmd->n; i++)
+		free(cmd->argv[i]);
+	free(cmd->argv);
+	cmd->argv = NULL;
+	cmd->n = cmd->cap = 0;
+}
+
 static void addf(struct cmd *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static void addf(struct cmd *cmd, const char *fmt, ...)
@@ -637,10 +647,10 @@ int main(int argc, char **argv)
 	}
 	build(&cmd, &opts);
 	if (opts.uefi && !add_uefi(&cmd))
-		return EXIT_FAILURE;
+		goto out_free_cmd;
 	if (row >= 0 && opts.interface != IF_NONE &&
 	    !add_medium(&cmd, &opts, row))
-		return EXIT_FAILURE;
+		goto out_free_cmd;
 	for (int i = 0; i < opts.n_extra; i++)
 		add(&cmd, opts.extra[i]);
 
@@ -651,6 +661,7 @@ int main(int argc, char **argv)
 			print_quoted(cmd.argv[i]);
 		}
 		putchar('\n');
+		cmd_free(&cmd);
 		return cli_close_stdout(program_name);
 	}
 	if (opts.gdb)
@@ -662,5 +673,10 @@ int main(int argc, char **argv)
 		errno == ENOENT ? " (install QEMU: the package qemu-system-x86"
 				  " on Debian and Ubuntu, qemu-system-x86-core"
 				  " on Fedora; or give --qemu=PROGRAM)" : "");
+	cmd_free(&cmd);
 	return 127;
+
+out_free_cmd:
+	cmd_free(&cmd);
+	return EXIT_FAILURE;
 }
