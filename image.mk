@@ -12,11 +12,15 @@ CMDLINE =
 DISPLAY_MODE = none
 QEMU_MEMORY = 128M
 
+# configure --without-serial: the build's media keep off COM1.
+MEDIA_SERIAL = $(if $(filter 0,$(PORTIX_WITH_SERIAL)),--no-serial)
+
 MKIMAGE_RAW = tools/portix-mkimage$(EXEEXT) --mode=raw --size=$(SIZE) \
 	--boot boot/boot.bin --stage2 boot/stage2.bin \
-	--kernel kernel/kernel.bin --cmdline "$(CMDLINE)"
+	--kernel kernel/kernel.bin --cmdline "$(CMDLINE)" $(MEDIA_SERIAL)
 
-portix.img: boot/boot.bin boot/stage2.bin kernel/kernel.bin tools/portix-mkimage$(EXEEXT)
+# Makefile: a reconfigure may change MEDIA_SERIAL.
+portix.img: boot/boot.bin boot/stage2.bin kernel/kernel.bin tools/portix-mkimage$(EXEEXT) Makefile
 	$(AM_V_GEN)$(LOGRUN) $(MKIMAGE_RAW) -o $@
 
 # Rebuild the image even when nothing changed (a new SIZE or CMDLINE).

@@ -28,12 +28,8 @@ static unsigned int q_head, q_tail;	/* read at head, write at tail */
 void console_init(bool use_serial)
 {
 	vga_init();
-#if PORTIX_WITH_SERIAL
 	if (use_serial)
 		serial_enabled = serial_init();
-#else
-	(void)use_serial;
-#endif
 }
 
 /* Called in IRQ context.  A full queue drops the byte.  */
@@ -50,23 +46,19 @@ static void input_push(char c)
 
 void console_start_input(void)
 {
-#if PORTIX_WITH_SERIAL
 	if (serial_enabled)
 		serial_start_input(input_push);
-#endif
 	keyboard_enabled = keyboard_init(input_push);
 }
 
 void console_putc(char c)
 {
 	vga_putc(c);
-#if PORTIX_WITH_SERIAL
 	if (serial_enabled) {
 		if (c == '\n')
 			serial_putc('\r');
 		serial_putc(c);
 	}
-#endif
 }
 
 void console_write(const char *s, size_t len)
@@ -78,22 +70,18 @@ void console_write(const char *s, size_t len)
 void console_clear(void)
 {
 	vga_clear();
-#if PORTIX_WITH_SERIAL
 	if (serial_enabled) {
 		const char *s = "\033[2J\033[H";
 
 		while (*s)
 			serial_putc(*s++);
 	}
-#endif
 }
 
 void console_flush(void)
 {
-#if PORTIX_WITH_SERIAL
 	if (serial_enabled)
 		serial_flush();
-#endif
 }
 
 bool console_has_input(void)

@@ -1,7 +1,7 @@
 /* console.h - where kernel text goes, and where shell input comes from.
 
-   Output fans out to the VGA text screen and to COM1 (when built with
-   PORTIX_WITH_SERIAL and not disabled by the boot loader).  Input
+   Output fans out to the VGA text screen and to COM1 (unless the image
+   or the command line turns it off, see bootinfo_wants_serial()).  Input
    comes from COM1 and the PS/2 keyboard, both interrupt-driven, into
    one queue that console_getc() reads, halting the CPU while it is
    empty.  Call order: console_init() early (output only, polled);
@@ -15,7 +15,7 @@
 #include <stddef.h>
 
 /* Bring up the output devices.  USE_SERIAL false keeps COM1 silent
-   (boot-info flag PORTIX_BI_FLAG_NO_SERIAL).  */
+   (bootinfo_wants_serial() decides).  */
 void console_init(bool use_serial);
 
 /* Hook the input devices to the queue (needs irq_init()).  */

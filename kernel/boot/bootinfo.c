@@ -13,6 +13,7 @@
 #include <portix/layout.h>
 
 #include "boot/bootinfo.h"
+#include "boot/cmdline.h"
 #include "config.h"
 #include "klog.h"
 #include "lib/printf.h"
@@ -45,7 +46,9 @@ bool bootinfo_wants_serial(void)
 {
 	if (info.magic != PORTIX_BI_MAGIC)
 		return true;
-	return !(info.flags & PORTIX_BI_FLAG_NO_SERIAL);
+	if (info.flags & PORTIX_BI_FLAG_NO_SERIAL)
+		return false;
+	return !cmdline_line_has_flag(info.cmdline, PORTIX_CMDLINE_NO_SERIAL);
 }
 
 void bootinfo_check(void)
