@@ -17,5 +17,6 @@ FAT_SOURCES = \
 	common/fat/ops.c \
 	common/fat/mount.c \
 	common/fat/format.c \
+	common/fat/check.c \
 	common/fat/time.c \
 	common/fat/error.c

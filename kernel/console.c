@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "arch/x86_64/cpu.h"
+#include "arch/x86_64/pit.h"
 #include "config.h"
 #include "console.h"
 #include "kassert.h"
@@ -22,7 +23,8 @@
 static bool serial_enabled;
 static bool keyboard_enabled;
 
-static char queue[INPUT_QUEUE_SIZE];
+/* Bytes (0..255) and CONSOLE_INPUT_LOST marks.  */
+static int16_t queue[INPUT_QUEUE_SIZE];
 static unsigned int q_head, q_tail;	/* read at head, write at tail */
 
 void console_init(bool use_serial)
@@ -32,16 +34,31 @@ void console_init(bool use_serial)
 		serial_enabled = serial_init();
 }
 
-/* Called in IRQ context.  A full queue drops the byte.  */
+static unsigned int q_next(unsigned int i)
+{
+	return (i + 1) % INPUT_QUEUE_SIZE;
+}
+
+/* Called in IRQ context.  Bytes keep the last free slot for a
+   CONSOLE_INPUT_LOST mark: a byte that does not fit is dropped and the
+   mark takes that slot (one mark for a run of drops), so the reader
+   learns where input went missing.  */
 static void input_push(char c)
 {
-	unsigned int next = (q_tail + 1) % INPUT_QUEUE_SIZE;
+	unsigned int used = (q_tail + INPUT_QUEUE_SIZE - q_head) %
+			    INPUT_QUEUE_SIZE;
+	unsigned int room = INPUT_QUEUE_SIZE - 1 - used;
+	unsigned int last = (q_tail + INPUT_QUEUE_SIZE - 1) % INPUT_QUEUE_SIZE;
 
 	KASSERT(!interrupts_enabled());
-	if (next == q_head)
-		return;
-	queue[q_tail] = c;
-	q_tail = next;
+	if (room >= 2) {
+		queue[q_tail] = (unsigned char)c;
+		q_tail = q_next(q_tail);
+	} else if (room == 1 && (used == 0 ||
+				 queue[last] != CONSOLE_INPUT_LOST)) {
+		queue[q_tail] = CONSOLE_INPUT_LOST;
+		q_tail = q_next(q_tail);
+	}
 }
 
 void console_start_input(void)
@@ -89,6 +106,15 @@ bool console_has_input(void)
 	return serial_enabled || keyboard_enabled;
 }
 
+/* The next queued item; with IRQs off.  */
+static int input_pop(void)
+{
+	int c = queue[q_head];
+
+	q_head = q_next(q_head);
+	return c;
+}
+
 int console_getc(void)
 {
 	uint64_t flags;
@@ -98,8 +124,21 @@ int console_getc(void)
 	flags = irq_save();
 	while (q_head == q_tail)
 		cpu_wait_for_interrupt();
-	c = (unsigned char)queue[q_head];
-	q_head = (q_head + 1) % INPUT_QUEUE_SIZE;
+	c = input_pop();
+	irq_restore(flags);
+	return c;
+}
+
+int console_getc_within(uint64_t ms)
+{
+	uint64_t flags = irq_save(), end = timer_ms() + ms;
+	int c = CONSOLE_INPUT_NONE;
+
+	/* The timer's interrupt ends each wait.  */
+	while (q_head == q_tail && timer_ms() < end)
+		cpu_wait_for_interrupt();
+	if (q_head != q_tail)
+		c = input_pop();
 	irq_restore(flags);
 	return c;
 }

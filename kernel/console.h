@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Bring up the output devices.  USE_SERIAL false keeps COM1 silent
    (bootinfo_wants_serial() decides).  */
@@ -35,8 +36,20 @@ void console_flush(void);
    wait forever).  */
 bool console_has_input(void);
 
-/* Next input byte, waiting for it with the CPU halted.  */
+/* What console_getc() returns where input was dropped because it came
+   faster than it was read (the queue holds 256 bytes).  */
+#define CONSOLE_INPUT_LOST	(-1)
+
+/* Next input byte (0..255), waiting for it with the CPU halted; or
+   CONSOLE_INPUT_LOST in the place of bytes that were dropped.  */
 int console_getc(void);
+
+/* What console_getc_within() returns when nothing came in time.  */
+#define CONSOLE_INPUT_NONE	(-2)
+
+/* Like console_getc(), waiting at most MS milliseconds (needs the
+   timer): CONSOLE_INPUT_NONE when nothing came.  */
+int console_getc_within(uint64_t ms);
 
 /* Which devices are in use, for messages.  */
 bool console_serial_enabled(void);

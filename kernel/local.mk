@@ -55,6 +55,7 @@ KERNEL_CSRC = \
 	kernel/fs/bootdisk.c \
 	kernel/drivers/virtio-blk.c \
 	kernel/fs/fs.c \
+	kernel/fs/fscheck.c \
 	kernel/shell/cmd-fs.c \
 	kernel/shell/cmd-blk.c \
 	kernel/shell/cmd-bench.c \
@@ -79,7 +80,8 @@ KERNEL_HDRS = \
 	kernel/shell/shell.h kernel/shell/lineedit.h \
 	kernel/drivers/ata.h kernel/drivers/atacmd.h \
 	kernel/drivers/ahci.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
-	kernel/drivers/virtio-blk.h kernel/fs/eltorito.h kernel/fs/bootdisk.h kernel/fs/fs.h kernel/shell/cmd-fs.h
+	kernel/drivers/virtio-blk.h kernel/fs/eltorito.h kernel/fs/bootdisk.h kernel/fs/fs.h kernel/fs/fscheck.h \
+	kernel/shell/cmd-fs.h
 
 # Every kernel object is built under kernel/ in the build tree; shared
 # code from common/ lands in kernel/common/.

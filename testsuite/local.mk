@@ -39,6 +39,7 @@ testsuite/site.exp: Makefile
 	  echo 'set PORTIX_ISO_WRITER "$(PORTIX_ISO_WRITER)"'; \
 	  echo 'set PORTIX_VM_WRITER "$(PORTIX_VM_WRITER)"'; \
 	  echo 'set FAT_TEST "$(abs_top_builddir)/tools/tests/test-fat$(EXEEXT)"'; \
+	  echo 'set LINEEDIT_TEST "$(abs_top_builddir)/tools/tests/test-lineedit$(EXEEXT)"'; \
 	  echo 'set FSCK_FAT "$(FSCK_FAT)"'; \
 	  echo 'set MDIR "$(MDIR)"'; \
 	  echo 'set MTYPE "$(MTYPE)"'; \
@@ -79,6 +80,7 @@ EXTRA_DIST += testsuite/config testsuite/lib testsuite/portix.boot \
 	testsuite/portix.storage
 EXTRA_DIST += testsuite/portix.images
 EXTRA_DIST += testsuite/portix.fs
+EXTRA_DIST += testsuite/portix.release
 EXTRA_DIST += testsuite/portix.controllers
 
 # make installcheck: the installed programs, library and pieces alone

@@ -92,3 +92,9 @@ tools_tests_test_fat_SOURCES = \
 	$(FAT_SOURCES) common/utf8.c
 # Its own objects of the FAT code (libportix exports only portix_*).
 tools_tests_test_fat_CFLAGS = $(AM_CFLAGS)
+# The shell's line editor, compiled from the kernel's source for the
+# host (a sanitizer build catches undefined behaviour in it).
+check_PROGRAMS += tools/tests/test-lineedit
+tools_tests_test_lineedit_SOURCES = tools/tests/test-lineedit.c \
+	kernel/shell/lineedit.c
+tools_tests_test_lineedit_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/kernel

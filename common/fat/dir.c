@@ -6,7 +6,10 @@
    A directory is named by an id: 0 for the root, else its first cluster.
    The FAT16 root is a fixed run of sectors; every other directory is a
    cluster chain of at most FAT_DIR_MAX_ENTRIES slots (a longer chain is
-   FAT_ECORRUPT, which also ends any loop in it).  A logical entry is a
+   FAT_ECORRUPT, which also ends any loop in it).  A directory's whole
+   chain is checked (dir_verify) before anything looks inside it or
+   writes to it, so its clusters are all in use in the FAT and can never
+   be handed out to something else.  A logical entry is a
    run of long-name slots (ord N|0x40, N-1, ..., 1, each carrying the
    checksum of the short name) followed by its short entry; a run that
    breaks those rules is ignored and the short name stands alone.  */
@@ -29,6 +32,15 @@ void dir_rewind(struct fat_volume *v, uint32_t dir, struct fat_dirpos *p)
 		p->first = dir ? dir : v->root_cluster;
 		p->clus = p->first;
 	}
+}
+
+int dir_verify(struct fat_volume *v, uint32_t dir)
+{
+	uint32_t len;
+
+	if (dir == 0 && v->type == 16)
+		return 0;
+	return fat_chain_length(v, dir ? dir : v->root_cluster, &len);
 }
 
 int dir_slot(struct fat_volume *v, const struct fat_dirpos *p,
@@ -263,6 +275,10 @@ int dir_remove(struct fat_volume *v, const struct fat_entry *e)
 
 	if (e->sfn.index < p.index || e->sfn.index - p.index > LFN_MAX_ENTRIES)
 		return FAT_ECORRUPT;
+	/* p.first is a directory id too: 0 only for the FAT16 root.  */
+	err = dir_verify(v, p.first);
+	if (err)
+		return err;
 	for (;;) {
 		err = dir_map(v, &p, FAT_B_WRITE, &ent);
 		if (err)

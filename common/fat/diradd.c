@@ -179,7 +179,9 @@ int dir_add(struct fat_volume *v, uint32_t dir, const uint16_t *name,
 	bool lfn, past_end;
 	int err;
 
-	err = choose_sfn(v, dir, name, n, skip, sfn, &ntres, &lfn);
+	err = dir_verify(v, dir);
+	if (!err)
+		err = choose_sfn(v, dir, name, n, skip, sfn, &ntres, &lfn);
 	if (err)
 		return err;
 	count = lfn ? 1 + (n + LFN_UNITS - 1) / LFN_UNITS : 1;

@@ -192,15 +192,35 @@ int fat_next(struct fat_volume *v, uint32_t c, uint32_t *next);
 /* Count the clusters of the chain at FIRST; FAT_ECORRUPT on a loop.  */
 int fat_chain_length(struct fat_volume *v, uint32_t first, uint32_t *len);
 /* Take a free cluster, mark it end-of-chain and link PREV (if not 0) to
-   it.  ZERO: clear its sectors.  FAT_ENOSPC when the volume is full.  */
+   it.  ZERO: clear its sectors.  FAT_ENOSPC when the volume is full;
+   FAT_ECORRUPT (nothing changed) when PREV does not end its chain or
+   the free cluster found is the FAT32 root's.  */
 int fat_alloc(struct fat_volume *v, uint32_t prev, bool zero,
 	      uint32_t *out);
-/* Free the chain at FIRST (0: nothing to do).  */
+/* 0 when the chain at FIRST is well formed (fat_chain_length) and no
+   FAT entry outside it links into it; FIRST itself may have
+   FIRST_LINKS links (1 when the chain is the tail of a longer one).
+   One pass over the FAT per 16 runs of consecutive clusters.  Entries
+   of directories pointing into the chain are not seen.  FAT_ECORRUPT
+   otherwise.  */
+int fat_chain_owned(struct fat_volume *v, uint32_t first,
+		    uint32_t first_links);
+/* Free the chain at FIRST (0: nothing to do) after fat_chain_owned
+   accepted it; nothing is freed otherwise.  */
 int fat_free_chain(struct fat_volume *v, uint32_t first);
-/* Make C the last cluster of its chain and free the rest.  */
+/* Make C the last cluster of its chain and free the rest, under the
+   same check (nothing changes when it fails).  */
 int fat_cut_chain(struct fat_volume *v, uint32_t c);
+/* Call FN(CTX, C, VALUE) for every cluster C of the FAT, in order,
+   reading FAT_CACHE_SECTORS sectors at a time with the cache's memory
+   as the buffer: the cache is flushed and emptied first.  */
+typedef void fat_scan_fn(void *ctx, uint32_t c, uint32_t val);
+int fat_scan(struct fat_volume *v, fat_scan_fn *fn, void *ctx);
 /* Count free clusters into v->free_count.  */
 int fat_count_free(struct fat_volume *v);
+/* *same: every FAT copy equals the active one.  The cache is flushed
+   and emptied (its memory is the buffer).  */
+int fat_compare_copies(struct fat_volume *v, bool *same);
 
 /* ---- name.c: names ---- */
 
@@ -242,6 +262,10 @@ struct fat_entry {
 };
 
 /* Directory "id": 0 is the root, else the first cluster.  */
+/* 0 when directory DIR's chain is well formed (the fixed FAT16 root
+   always is), else FAT_ECORRUPT: check before looking inside or
+   writing.  */
+int dir_verify(struct fat_volume *v, uint32_t dir);
 void dir_rewind(struct fat_volume *v, uint32_t dir, struct fat_dirpos *p);
 /* Advance P by one slot (sets p->end after the last one).  */
 int dir_step(struct fat_volume *v, struct fat_dirpos *p);

@@ -221,11 +221,11 @@ static int open_entry(struct fat_volume *v, const char *path,
 	if (!(flags & FAT_O_TRUNC) || (f->size == 0 && f->first == 0))
 		return 0;
 	err = fat_free_chain(v, f->first);
+	if (err)
+		return err;
 	f->first = 0;
 	f->size = 0;
-	if (!err)
-		err = update_entry(f, true);
-	return err;
+	return update_entry(f, true);
 }
 
 int fat_open(struct fat_volume *v, const char *path, unsigned flags,
@@ -281,7 +281,7 @@ static int fill_gap(struct fat_file *f)
 
 int32_t fat_write(struct fat_file *f, const void *buf, uint32_t len)
 {
-	uint32_t moved = 0;
+	uint32_t moved = 0, first, size;
 	int upd, err = check_file(f, FAT_O_WRITE);
 
 	if (err)
@@ -294,11 +294,16 @@ int32_t fat_write(struct fat_file *f, const void *buf, uint32_t len)
 		f->pos = f->size;
 	if (len > FAT_SIZE_MAX - f->pos)
 		return FAT_EFBIG;
+	first = f->first;
+	size = f->size;
 	err = fill_gap(f);
 	if (!err)
 		err = xfer(f, NULL, buf, len, true, &moved);
 	if (moved > 0)
 		err = 0;	/* a short write; the next one reports */
+	/* A refused write leaves the entry alone, times included.  */
+	if (err && f->first == first && f->size == size)
+		return fat_done(f->vol, err);
 	upd = update_entry(f, true);
 	if (!err)
 		err = upd;
@@ -332,17 +337,21 @@ static int shrink(struct fat_file *f, uint32_t size)
 				    1) / f->vol->cluster_bytes);
 	int err;
 
-	f->size = size;
 	if (keep == 0) {
 		err = fat_free_chain(f->vol, f->first);
+		if (err)
+			return err;
 		f->first = 0;
 		f->clus = 0;
-		return err;
+	} else {
+		err = seek_cluster(f, keep - 1, false);
+		if (!err)
+			err = fat_cut_chain(f->vol, f->clus);
+		if (err)
+			return err;
 	}
-	err = seek_cluster(f, keep - 1, false);
-	if (!err)
-		err = fat_cut_chain(f->vol, f->clus);
-	return err;
+	f->size = size;
+	return 0;
 }
 
 int fat_truncate(struct fat_file *f, uint32_t size)
@@ -354,6 +363,8 @@ int fat_truncate(struct fat_file *f, uint32_t size)
 		return err;
 	if (size < f->size) {
 		err = shrink(f, size);
+		if (err)	/* nothing changed */
+			return fat_done(f->vol, err);
 	} else if (size > f->size) {
 		pos = f->pos;
 		f->pos = f->size;

@@ -7,9 +7,13 @@
    comes from the cluster count alone, as the specification requires;
    the BPB fields must then agree with it (FAT32: no fixed root, 16-bit
    FAT size 0).  Every geometry number is checked against the others and
-   against the device before anything else trusts it.  */
+   against the device before anything else trusts it.  A read-write
+   mount also makes the cheap checks for damage that writing could make
+   worse (a bad FSInfo, a broken FAT32 root chain: a few sectors, never
+   the whole FAT) and falls back to read-only when it finds some.  */
 
 #include "fat-int.h"
+
 
 int fat_check_vol(struct fat_volume *v, bool write)
 {
@@ -122,7 +126,8 @@ static int parse_fat32(struct fat_volume *v, const uint8_t *b)
 	return 0;
 }
 
-/* Take FSInfo's hints; forget FSInfo if its signatures are wrong.  */
+/* Take FSInfo's hints; forget FSInfo if its signatures are wrong, and
+   call that damage, as a free count larger than the volume.  */
 static int read_fsinfo(struct fat_volume *v)
 {
 	uint8_t *b;
@@ -138,25 +143,37 @@ static int read_fsinfo(struct fat_volume *v)
 	    get32(b + FSI_STRUC_SIG) != FSI_STRUC_VALUE ||
 	    get32(b + FSI_TRAIL_SIG) != FSI_TRAIL_VALUE) {
 		v->fsinfo_sector = 0;
+		v->damage = "the FSInfo sector's signatures are wrong";
 		return 0;
 	}
 	hint = get32(b + FSI_NXT_FREE);
 	count = get32(b + FSI_FREE_COUNT);
 	if (fat_clus_ok(v, hint))
 		v->next_free = hint;
-	if (v->rdonly)
+	if (count != UINT32_MAX && count > v->cluster_count)
+		v->damage = "the FSInfo free count exceeds the volume";
+	if (v->rdonly || v->damage)
 		return 0;
 	/* Take a count that can be right, as other systems do: counting
 	   reads the whole FAT, megabytes on a large volume, at every
-	   mount.  Count an impossible one now and rewrite it.  */
+	   mount.  An unknown one (all ones) is counted now; FSInfo gets
+	   the count with the next change of the FAT.  */
 	if (count <= v->cluster_count) {
 		v->free_count = count;
 		return 0;
 	}
-	err = fat_count_free(v);
-	if (!err)
-		v->fsinfo_dirty = true;
-	return err;
+	return fat_count_free(v);
+}
+
+/* The cheap checks of a read-write mount (a few FAT sectors, never the
+   whole FAT); sets v->damage.  */
+static int check_damage(struct fat_volume *v)
+{
+	uint32_t len;
+
+	if (v->type == 32 && fat_chain_length(v, v->root_cluster, &len))
+		v->damage = "the root directory's cluster chain is broken";
+	return 0;
 }
 
 static int mount(struct fat_volume *v)
@@ -179,7 +196,13 @@ static int mount(struct fat_volume *v)
 	/* Without FSInfo (FAT16) the count waits for its first use.  */
 	v->next_free = 2;
 	v->free_count = UINT32_MAX;
-	return read_fsinfo(v);
+	err = read_fsinfo(v);
+	if (!err && !v->rdonly)
+		err = check_damage(v);
+	/* Damage found: nothing will be written.  */
+	if (v->damage)
+		v->rdonly = true;
+	return err;
 }
 
 int fat_mount(struct fat_volume *v, const struct fat_blockdev *dev,
@@ -203,6 +226,11 @@ int fat_mount(struct fat_volume *v, const struct fat_blockdev *dev,
 	}
 	v->magic = FAT_MAGIC_VOLUME;
 	return 0;
+}
+
+const char *fat_mount_damage(const struct fat_volume *v)
+{
+	return v && v->magic == FAT_MAGIC_VOLUME ? v->damage : NULL;
 }
 
 int fat_sync(struct fat_volume *v)

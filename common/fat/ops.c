@@ -115,11 +115,10 @@ int fat_mkdir(struct fat_volume *v, const char *path)
 }
 
 /* Look PATH up for removal: not the root, a directory iff WANT_DIR, and
-   a sound chain.  */
+   a sound chain that no other chain joins.  */
 static int find_victim(struct fat_volume *v, const char *path,
 		       bool want_dir, struct fat_node *node)
 {
-	uint32_t len;
 	bool is_dir;
 	int err;
 
@@ -142,7 +141,7 @@ static int find_victim(struct fat_volume *v, const char *path,
 		if (err)
 			return err;
 	}
-	return fat_chain_length(v, dir_cluster(v, node->e.raw), &len);
+	return fat_chain_owned(v, dir_cluster(v, node->e.raw), 0);
 }
 
 static int remove_path(struct fat_volume *v, const char *path, bool dir)

@@ -6,7 +6,8 @@
    and ".." follows the directory's ".." entry (the root's parent is the
    root), so the walk is physical, not textual:
      path_lookup("/a/b/../c")  looks up a, b, then c inside a.
-   A path is bounded by its length, every lookup by its directory.  */
+   A path is bounded by its length, every lookup by its directory.
+   Every directory passed through has its chain checked first.  */
 
 #include "fat-int.h"
 
@@ -91,6 +92,8 @@ static int walk(struct fat_volume *v, const char *s, size_t len,
 			i++;
 		clen = (size_t)(s + i - c);
 		err = node_dir(v, node, &cur);
+		if (!err)
+			err = dir_verify(v, cur);
 		if (err)
 			return err;
 		if (is_dots(c, clen, 1))
@@ -145,6 +148,8 @@ int path_parent(struct fat_volume *v, const char *path, uint32_t *dir,
 	err = walk(v, path, start, &node);
 	if (!err)
 		err = node_dir(v, &node, dir);
+	if (!err)
+		err = dir_verify(v, *dir);
 	if (!err)
 		err = fat_name_parse(path + start, len - start, name, n);
 	return err;

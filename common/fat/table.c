@@ -5,11 +5,16 @@
    Invariants: every cluster number read from the disk is checked with
    fat_clus_ok() before use; every walk along a chain stops after
    v->cluster_count steps (a chain of distinct clusters cannot be longer),
-   so a looping chain is FAT_ECORRUPT, never a hang.  Writes go to the
+   so a looping chain is FAT_ECORRUPT, never a hang.  A chain is freed
+   only after it proved well formed and linked to from nowhere else
+   (fat_chain_owned), so freeing never takes clusters from another
+   chain; allocation never hands out the FAT32 root cluster.  Writes go to the
    active FAT through the cache, which mirrors them to the other copies.
    free_count and next_free mirror what FSInfo will hold (FAT32).  */
 
 #include "fat-int.h"
+
+_Static_assert(FAT_CACHE_SECTORS >= 2, "fat_compare_copies needs halves");
 
 #define FAT16_EOC_MIN	0xFFF8
 #define FAT32_EOC_MIN	0x0FFFFFF8
@@ -66,6 +71,7 @@ int fat_set(struct fat_volume *v, uint32_t c, uint32_t val)
 		err = fat_bget(v, sector, FAT_B_WRITE, &b);
 	if (err)
 		return err;
+	v->fsinfo_dirty = true;	/* its free count follows the FAT */
 	if (v->type == 32)	/* the top 4 bits are reserved: keep them */
 		put32(b + off, (get32(b + off) & ~FAT32_MASK) |
 		      (val & FAT32_MASK));
@@ -150,6 +156,16 @@ int fat_alloc(struct fat_volume *v, uint32_t prev, bool zero, uint32_t *out)
 	uint32_t c = v->next_free, val = 1;
 	int err;
 
+	/* Linking anything but a chain's last cluster would cut its tail
+	   off.  */
+	if (prev) {
+		err = fat_get(v, prev, &val);
+		if (err)
+			return err;
+		if (!is_eoc(v, val))
+			return FAT_ECORRUPT;
+		val = 1;
+	}
 	if (v->free_count == 0)
 		return FAT_ENOSPC;
 	if (!fat_clus_ok(v, c))
@@ -168,6 +184,10 @@ int fat_alloc(struct fat_volume *v, uint32_t prev, bool zero, uint32_t *out)
 		v->fsinfo_dirty = true;
 		return FAT_ENOSPC;
 	}
+	/* The FAT32 root is always in use: a free entry there is damage,
+	   and handing the cluster out would overwrite the root.  */
+	if (v->type == 32 && c == v->root_cluster)
+		return FAT_ECORRUPT;
 	err = fat_set(v, c, fat_eoc(v));
 	if (!err && zero)
 		err = zero_cluster(v, c);
@@ -182,14 +202,93 @@ int fat_alloc(struct fat_volume *v, uint32_t prev, bool zero, uint32_t *out)
 	return 0;
 }
 
-int fat_free_chain(struct fat_volume *v, uint32_t first)
+/* Runs of consecutive clusters checked per pass over the FAT.  */
+#define OWNED_RUNS	16
+
+struct run {
+	uint32_t start, count;
+};
+
+/* What links_into counts.  */
+struct links {
+	const struct run *runs;
+	unsigned n;
+	uint32_t count;
+};
+
+static void count_links(void *ctx, uint32_t c, uint32_t val)
+{
+	struct links *l = ctx;
+
+	(void)c;
+	for (unsigned r = 0; r < l->n; r++)
+		if (val - l->runs[r].start < l->runs[r].count)
+			l->count++;
+}
+
+/* Count the FAT entries whose value lies in one of the N runs.  */
+static int links_into(struct fat_volume *v, const struct run *runs,
+		      unsigned n, uint32_t *links)
+{
+	struct links l = { runs, n, 0 };
+	int err = fat_scan(v, count_links, &l);
+
+	*links = l.count;
+	return err;
+}
+
+/* Inside a well-formed chain every cluster but the first has exactly
+   one link to it, from its predecessor; so the links into any subset
+   of the chain's clusters can be counted and compared, OWNED_RUNS runs
+   per pass over the FAT.  */
+int fat_chain_owned(struct fat_volume *v, uint32_t first,
+		    uint32_t first_links)
+{
+	struct run runs[OWNED_RUNS];
+	uint32_t c = first, len, next, want = 0, links;
+	unsigned n = 0;
+	int err;
+
+	err = fat_chain_length(v, first, &len);
+	if (err || first == 0)
+		return err;
+	for (;;) {
+		if (n > 0 && c == runs[n - 1].start + runs[n - 1].count) {
+			runs[n - 1].count++;
+		} else {
+			runs[n].start = c;
+			runs[n++].count = 1;
+		}
+		want += c == first ? first_links : 1;
+		err = fat_next(v, c, &next);
+		if (err)
+			return err;
+		/* Check a batch when the chain ends or the next cluster
+		   would need a run more than there is room for.  */
+		if (next == 0 || (n == OWNED_RUNS &&
+				  next != runs[n - 1].start +
+					  runs[n - 1].count)) {
+			err = links_into(v, runs, n, &links);
+			if (err)
+				return err;
+			if (links != want)
+				return FAT_ECORRUPT;
+			if (next == 0)
+				return 0;
+			n = 0;
+			want = 0;
+		}
+		c = next;
+	}
+}
+
+/* Free the chain at FIRST, which fat_chain_owned accepted.  */
+static int free_checked(struct fat_volume *v, uint32_t first)
 {
 	uint32_t c = first, val;
 	int err;
 
-	if (first == 0)
-		return 0;
-	for (uint32_t n = 0; n < v->cluster_count; n++) {
+	for (;;) {
 		err = fat_get(v, c, &val);
 		if (!err)
 			err = fat_set(v, c, 0);
@@ -200,12 +299,17 @@ int fat_free_chain(struct fat_volume *v, uint32_t first)
 		v->fsinfo_dirty = true;
 		if (is_eoc(v, val))
 			return 0;
-		/* A loop comes back to a cluster just freed: val is 0.  */
-		if (!fat_clus_ok(v, val))
-			return FAT_ECORRUPT;
 		c = val;
 	}
-	return FAT_ECORRUPT;
+}
+
+int fat_free_chain(struct fat_volume *v, uint32_t first)
+{
+	int err = fat_chain_owned(v, first, 0);
+
+	if (err || first == 0)
+		return err;
+	return free_checked(v, first);
 }
 
 int fat_cut_chain(struct fat_volume *v, uint32_t c)
@@ -214,19 +318,20 @@ int fat_cut_chain(struct fat_volume *v, uint32_t c)
 	int err;
 
 	err = fat_next(v, c, &next);
-	if (!err)
-		err = fat_set(v, c, fat_eoc(v));
 	if (!err && next)
-		err = fat_free_chain(v, next);
+		err = fat_chain_owned(v, next, 1);
+	if (err || !next)
+		return err;
+	err = fat_set(v, c, fat_eoc(v));
+	if (!err)
+		err = free_checked(v, next);
 	return err;
 }
 
-/* Read the FAT FAT_CACHE_SECTORS sectors at a time, with the cache's
-   memory as the buffer: the cache is flushed and emptied first.  */
-int fat_count_free(struct fat_volume *v)
+int fat_scan(struct fat_volume *v, fat_scan_fn *fn, void *ctx)
 {
 	unsigned per = FAT_SECTOR_SIZE / (v->type == 32 ? 4 : 2);
-	uint32_t end = v->cluster_count + 2, n = 0, c = 0;
+	uint32_t end = v->cluster_count + 2, c = 0;
 	uint32_t sectors = (end + per - 1) / per;
 	int err;
 
@@ -247,12 +352,64 @@ int fat_count_free(struct fat_volume *v)
 				get32(b + 4 * i) & FAT32_MASK :
 				get16(b + 2 * i);
 
-			if (c >= 2 && val == 0)
-				n++;
+			if (c >= 2)
+				fn(ctx, c, val);
 		}
 	}
 	fat_binval(v);
+	return err;
+}
+
+static void count_one_free(void *ctx, uint32_t c, uint32_t val)
+{
+	uint32_t *n = ctx;
+
+	(void)c;
+	if (val == 0)
+		++*n;
+}
+
+int fat_count_free(struct fat_volume *v)
+{
+	uint32_t n = 0;
+	int err = fat_scan(v, count_one_free, &n);
+
 	if (!err)
 		v->free_count = n;
+	return err;
+}
+
+/* Half of the cache's memory for each side: the cache is flushed and
+   emptied first.  */
+int fat_compare_copies(struct fat_volume *v, bool *same)
+{
+	const uint32_t half = FAT_CACHE_SECTORS / 2;
+	uint8_t *a = v->cache[0], *b = v->cache[half];
+	int err = fat_bflush(v);
+
+	*same = true;
+	if (err)
+		return err;
+	/* No slot may serve (fat_dev_read) what its own memory is about
+	   to be overwritten with.  */
+	fat_binval(v);
+	for (uint32_t k = 0; k < v->nfats && *same && !err; k++) {
+		uint32_t copy = v->fat0_start + k * v->fat_sectors;
+
+		if (copy == v->fat_start)
+			continue;
+		for (uint32_t s = 0; s < v->fat_sectors && *same; s += half) {
+			uint32_t n = v->fat_sectors - s < half ?
+				     v->fat_sectors - s : half;
+
+			err = fat_dev_read(v, v->fat_start + s, n, a);
+			if (!err)
+				err = fat_dev_read(v, copy + s, n, b);
+			if (err)
+				break;
+			*same = memcmp(a, b, (size_t)n * FAT_SECTOR_SIZE) == 0;
+		}
+	}
+	fat_binval(v);
 	return err;
 }

@@ -41,7 +41,13 @@
    directory entries pointing outside the volume, sizes larger than the
    chain) yields FAT_ENOFS or FAT_ECORRUPT, never a hang or an access
    outside the caller's buffers: every walk is bounded by the cluster
-   count or by the 65536-entry limit of a directory.  */
+   count or by the 65536-entry limit of a directory.  Nor does damage
+   spread: a directory is entered or written only over a well-formed
+   chain, a chain is freed only when no other chain links into it, the
+   FAT32 root's cluster is never allocated, and a call refused for
+   damage fails before its first change, so it writes nothing.  What a
+   command cannot check cheaply (two entries sharing one chain)
+   fat_check finds; see fat_mount for the checks a mount makes.  */
 
 #ifndef PORTIX_FAT_H
 #define PORTIX_FAT_H
@@ -184,6 +190,7 @@ struct fat_volume {
 	uint32_t next_free;	/* allocation hint */
 	uint32_t fsinfo_sector;	/* FAT32: 0 when absent or invalid */
 	bool fsinfo_dirty;
+	const char *damage;	/* found at mount; see fat_mount_damage */
 	uint32_t serial;
 	char label[12];
 	uint32_t clock;		/* cache LRU clock */
@@ -295,13 +302,25 @@ int fat_format(struct fat_volume *vol, const struct fat_blockdev *dev,
 /* fat_mount: validate the boot sector and BPB of dev and fill vol.
    dev is copied; dev->ctx must stay valid until fat_unmount.  A
    read-write FAT32 mount takes FSInfo's free-cluster count when it is
-   possible (counting, one pass over the FAT, when it is not); otherwise
-   the count waits for fat_statfs.
+   possible (counting, one pass over the FAT, when it is unknown);
+   otherwise the count waits for fat_statfs.  A read-write mount also
+   makes the cheap checks for damage that writing could spread (never
+   reading the whole FAT): FSInfo (FAT32) with its signatures and a
+   possible free count, the FAT32 root's chain sound.  When one fails
+   the volume is mounted read-only instead (every write then gives
+   FAT_EROFS) and fat_mount_damage says what was found.  FAT copies
+   that differ and everything else are fat_check's.
    Returns 0; FAT_EINVAL (missing callbacks, unknown flags); FAT_EIO;
    FAT_ENOFS (not a FAT volume, inconsistent BPB, volume larger than the
    device); FAT_ENOTSUP (FAT12, sector size other than 512).  */
 int fat_mount(struct fat_volume *vol, const struct fat_blockdev *dev,
 	      unsigned flags);
+
+/* fat_mount_damage: NULL, or a short English sentence fragment naming
+   the damage the mount of VOL found ("the FAT copies differ"); a
+   read-write mount that found some is read-only.  (A read-only mount
+   makes only the FSInfo check.)  */
+const char *fat_mount_damage(const struct fat_volume *vol);
 
 /* fat_sync: write every cached change and call dev->flush.
    Returns 0, FAT_EIO or FAT_EINVAL (vol not mounted).  */
@@ -408,5 +427,76 @@ int fat_truncate(struct fat_file *f, uint32_t size);
 /* fat_close: forget the handle (the file is already up to date on the
    device).  Returns 0 or FAT_EBADF.  */
 int fat_close(struct fat_file *f);
+
+/* ---- Checking ---- */
+
+/* fat_check reports each problem it finds as one struct fat_problem:
+   its kind (below), the path of the directory or file concerned ("/"
+   for the volume as a whole, long names where there are some, cut at
+   FAT_CHECK_PATH_MAX - 1 bytes), and two numbers whose meaning
+   fat_check_text gives.  */
+#define FAT_CHECK_FAT_COPIES	1	/* a FAT copy differs from the active */
+#define FAT_CHECK_CHAIN		2	/* chain out of range, looping, or
+					   meeting a free or bad entry: a =
+					   the cluster */
+#define FAT_CHECK_SHARED	3	/* a = a cluster two chains own */
+#define FAT_CHECK_SIZE		4	/* a = size, b = clusters owned */
+#define FAT_CHECK_DOTS		5	/* "." or "..": a = its cluster, b =
+					   the right one */
+#define FAT_CHECK_LFN		6	/* long-name run broken at slot a */
+#define FAT_CHECK_DUP_NAME	7	/* slot a repeats an earlier short
+					   name (FAT_CHECK_NAMES only) */
+#define FAT_CHECK_FREE_OWNED	8	/* a = owned cluster marked free */
+#define FAT_CHECK_LOST		9	/* a clusters in use, owned by
+					   nothing; b = the first */
+#define FAT_CHECK_FSINFO	10	/* FSInfo sector a damaged */
+#define FAT_CHECK_FREE_COUNT	11	/* FSInfo's free count a is not the
+					   real b */
+#define FAT_CHECK_BACKUP_BOOT	12	/* backup boot sector a differs */
+#define FAT_CHECK_TOO_DEEP	13	/* not entered: deeper than a */
+
+/* Directories nested deeper than this are reported, not entered.  */
+#define FAT_CHECK_DEPTH		32
+#define FAT_CHECK_PATH_MAX	512
+
+/* fat_check flags.  */
+#define FAT_CHECK_NAMES		0x01	/* also look for short names used
+					   twice (time grows as the square
+					   of a directory's entries) */
+
+struct fat_problem {
+	unsigned kind;		/* FAT_CHECK_* */
+	const char *path;	/* valid during the report call only */
+	uint32_t a, b;
+};
+
+typedef void fat_check_report(void *ctx, const struct fat_problem *p);
+
+/* fat_check_bitmap_bytes: the bytes of memory fat_check needs for VOL
+   (one bit per cluster); 0 when VOL is not mounted.  */
+size_t fat_check_bitmap_bytes(const struct fat_volume *vol);
+
+/* fat_check: check VOL as fsck.fat -n would, changing nothing: every
+   FAT copy equal to the active one; every chain in range, loop-free
+   and owned by one entry; each file's chain as long as its size needs;
+   "." and ".." right; long-name runs well formed, with their short
+   entry's checksum; (FAT_CHECK_NAMES) no short name twice in a
+   directory; the clusters in use exactly those owned; on FAT32, the
+   FSInfo sector (if the BPB names one) intact with the exact free
+   count, and the backup boot sector equal to sector 0.  REPORT (may
+   be NULL) is called with CTX for each problem as it is found; it must
+   not call this library.  BITMAP is the caller's memory, at least
+   fat_check_bitmap_bytes(vol) bytes.  Works on read-only mounts.
+   Returns the number of problems (0: clean); FAT_EINVAL (not mounted,
+   BITMAP too small, unknown flags); FAT_EIO.  */
+int fat_check(struct fat_volume *vol, uint8_t *bitmap, size_t bytes,
+	      unsigned flags, fat_check_report *report, void *ctx);
+
+/* fat_check_text: a short English description of problem KIND (never
+   NULL); fat_check_label: the name of its number a (WHICH 0) or b
+   (WHICH 1), NULL when it has none.  A report reads well as
+   "PATH: TEXT (LABEL-A A, LABEL-B B)".  */
+const char *fat_check_text(unsigned kind);
+const char *fat_check_label(unsigned kind, unsigned which);
 
 #endif /* PORTIX_FAT_H */

@@ -16,6 +16,7 @@
 #include "drivers/rtc.h"
 #include "fs/bootdisk.h"
 #include "fs/fs.h"
+#include "fs/fscheck.h"
 #include "fs/mbr.h"
 #include "lib/printf.h"
 #include "lib/string.h"
@@ -98,6 +99,7 @@ int fs_mount_root(void)
 	const struct portix_boot_info *bi = bootinfo();
 	struct bootdisk_match boot;
 	struct fat_blockdev dev;
+	const char *damage;
 	uint64_t base;
 	bool rdonly;
 	int i, n, err, found;
@@ -145,6 +147,9 @@ int fs_mount_root(void)
 	dev.now = dev_now;
 	dev.sector_count = part->sectors;
 	err = fat_mount(&root_vol, &dev, rdonly ? FAT_MOUNT_RDONLY : 0);
+	damage = fat_mount_damage(&root_vol);
+	if (!err && !damage && !rdonly)
+		err = fs_check_at_mount(&root_vol, &dev, &damage);
 	if (err) {
 		char why[sizeof(root_error)];
 
@@ -160,7 +165,10 @@ int fs_mount_root(void)
 	kprintf("fs: / is %s (FAT%u, %llu KiB, %s)\n", part->name,
 		root_vol.type,
 		(unsigned long long)(part->sectors / 2),
-		rdonly ? "read-only" : "read-write");
+		rdonly || damage ? "read-only" : "read-write");
+	if (damage)
+		kprintf("fs: / is damaged (%s): mounted read-only; "
+			"\"check\" lists the problems\n", damage);
 	return 0;
 }
 

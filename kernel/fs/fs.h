@@ -12,7 +12,9 @@
                        has the boot info's disk signature), registers
                        its partitions and mounts the first FAT one on
                        "/" (read-only from a CD, or when two drives
-                       hold the same image).  Never fails hard: without a root,
+                       hold the same image, or when the volume is found
+                       damaged: one more "fs:" line says how).  Never
+                       fails hard: without a root,
                        fs_root() is NULL and fs_root_error() says why.
      fs_root(), fs_path(), fs_chdir(), fs_sync() ...
    State: one volume and the current directory; one shell, no locks.  */

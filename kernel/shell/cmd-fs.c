@@ -1,6 +1,6 @@
 /* cmd-fs.c - shell commands on the root file system: ls, cat, write,
-   append, touch, mkdir, rmdir, rm, mv, stat, df, cd, pwd, hexdump,
-   crc32.
+   append, touch, mkdir, rmdir, rm, mv, stat, df, check, cd, pwd,
+   hexdump, crc32.
 
    Layers: the shell calls these; they call fs/fs.h (root volume,
    current directory, paths) and the FAT library.  Paths given by the
@@ -18,6 +18,7 @@
 #include "block/block.h"
 #include "console.h"
 #include "fs/fs.h"
+#include "fs/fscheck.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 #include "shell/cmd-fs.h"
@@ -359,6 +360,42 @@ int cmd_df(int argc, char **argv)
 		st.label[0] ? st.label : "(none)", st.serial >> 16,
 		st.serial & 0xFFFF, st.cluster_bytes);
 	return 0;
+}
+
+/* Problems "check" prints before it only counts them.  */
+#define CHECK_SHOWN	50
+
+/* One problem: "check: PATH: what (numbers)".  */
+static void check_line(void *ctx, const struct fat_problem *p)
+{
+	unsigned *count = ctx;
+
+	if ((*count)++ >= CHECK_SHOWN)
+		return;
+	fs_check_describe(p, text, sizeof(text));
+	kprintf("check: %s\n", text);
+}
+
+int cmd_check(int argc, char **argv)
+{
+	struct fat_volume *vol = volume(argv[0]);
+	unsigned count = 0;
+	int r;
+
+	if (!vol)
+		return 1;
+	if (argc > 1)
+		return usage(argv[0], "");
+	r = fs_check(vol, FAT_CHECK_NAMES, check_line, &count);
+	if (r < 0)
+		return complain(argv[0], "/", r);
+	if (r > CHECK_SHOWN)
+		kprintf("check: ... and %d more\n", r - CHECK_SHOWN);
+	if (r == 0)
+		kprintf("check: / is clean\n");
+	else
+		kprintf("check: %d problem%s on /\n", r, r == 1 ? "" : "s");
+	return r ? 1 : 0;
 }
 
 int cmd_cd(int argc, char **argv)

@@ -18,6 +18,7 @@ int cmd_rm(int argc, char **argv);
 int cmd_mv(int argc, char **argv);
 int cmd_stat(int argc, char **argv);
 int cmd_df(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_cd(int argc, char **argv);
 int cmd_pwd(int argc, char **argv);
 int cmd_hexdump(int argc, char **argv);

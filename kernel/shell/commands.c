@@ -37,6 +37,8 @@ const struct shell_command shell_commands[] = {
 	{ "mv", "OLD NEW", "rename or move a file or directory", cmd_mv },
 	{ "stat", "PATH", "show a file's size, attributes, times", cmd_stat },
 	{ "df", "", "show the size and free space of /", cmd_df },
+	{ "check", "", "check / for damage, like fsck -n (repairs nothing)",
+	  cmd_check },
 	{ "cd", "[PATH]", "change the current directory", cmd_cd },
 	{ "pwd", "", "print the current directory", cmd_pwd },
 	{ "hexdump", "PATH", "show a file in hex and ASCII", cmd_hexdump },

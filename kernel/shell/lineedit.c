@@ -21,6 +21,7 @@ struct editor {
 enum key {
 	KEY_NONE = 0x100, KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT,
 	KEY_HOME, KEY_END, KEY_DELETE,
+	KEY_LOST,		/* input was dropped here */
 };
 
 static char history[LINEEDIT_HISTORY][SHELL_LINE_MAX + 1];
@@ -44,23 +45,29 @@ static void hist_add(const char *line)
 		hist_count++;
 }
 
+/* Parameters above this mean no key we know; they stop growing here.  */
+#define PARAM_MAX	1000
+
 /* Read a byte and decode ESC [ x, ESC O x and ESC [ n ~ into keys.  */
 static int read_key(void)
 {
 	int c = console_getc(), param = 0;
 
 	if (c != ESC)
-		return c;
+		return c == CONSOLE_INPUT_LOST ? KEY_LOST : c;
 	c = console_getc();
 	if (c == 'O') {
 		c = console_getc();
-		return c == 'H' ? KEY_HOME : c == 'F' ? KEY_END : KEY_NONE;
+		return c == 'H' ? KEY_HOME : c == 'F' ? KEY_END :
+		       c == CONSOLE_INPUT_LOST ? KEY_LOST : KEY_NONE;
 	}
 	if (c != '[')
-		return KEY_NONE;
+		return c == CONSOLE_INPUT_LOST ? KEY_LOST : KEY_NONE;
 	while ((c = console_getc()) >= '0' && c <= '9')
-		param = param * 10 + (c - '0');
+		if (param < PARAM_MAX)
+			param = param * 10 + (c - '0');
 	switch (c) {
+	case CONSOLE_INPUT_LOST: return KEY_LOST;
 	case 'A': return KEY_UP;
 	case 'B': return KEY_DOWN;
 	case 'C': return KEY_RIGHT;
@@ -138,6 +145,27 @@ static void replace(struct editor *e, const char *text)
 	redraw_from(e, 0, old > e->len ? old - e->len : 0);
 }
 
+/* A burst's bytes follow each other closely; a person types the next
+   line only after seeing the mark, much later than this.  */
+#define BURST_GAP_MS	250
+
+/* Input was dropped inside the line being edited: the line is not what
+   was sent, so ring the bell, say so, and drop the rest of it up to
+   its end, or until input pauses (the rest may have been dropped too):
+   a later line then starts clean, and one typed after the mark is
+   never swallowed.  */
+static void drop_line(void)
+{
+	static const char mark[] = "\a^ input lost, line dropped\n";
+	int c;
+
+	console_write(mark, sizeof(mark) - 1);
+	do
+		c = console_getc_within(BURST_GAP_MS);
+	while (c != '\r' && c != '\n' && c != CONSOLE_INPUT_NONE);
+	last_was_cr = c == '\r';
+}
+
 void lineedit_read(char *buf, size_t size)
 {
 	struct editor e = { buf, 0, 0, size - 1 };
@@ -162,6 +190,10 @@ void lineedit_read(char *buf, size_t size)
 			return;
 		case CTRL('C'):
 			console_write("^C\n", 3);
+			buf[0] = '\0';
+			return;
+		case KEY_LOST:
+			drop_line();
 			buf[0] = '\0';
 			return;
 		case '\b':

@@ -10,7 +10,11 @@
      Up/Down (ESC [ A / B), Ctrl-P / Ctrl-N   walk the history
      Ctrl-U   erase the whole line;  Ctrl-C   abandon the line
      CR, LF or CR LF   end the line
-   Other control bytes are ignored; Tab counts as a space.  Redrawing
+   Other control bytes are ignored; Tab counts as a space.  When the
+   console dropped input (it came faster than the shell read it), the
+   line it belonged to is dropped too, up to its end or a pause in the
+   input, with a bell and "^ input lost, line dropped": a damaged line
+   is never run, and the next one is read whole.  Redrawing
    uses only BS, spaces and the characters themselves, so it works on
    any terminal; a line longer than the screen width cannot be edited
    across the wrap on the VGA screen.

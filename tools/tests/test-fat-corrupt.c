@@ -136,7 +136,7 @@ static uint32_t cluster_sector(const struct memdev *m, uint32_t c)
 
 /* ---- the targeted cases ---- */
 
-static struct memdev pristine;
+static struct memdev pristine, before;
 static uint32_t file_clus, dir_clus;
 
 /* A volume with /FILE (5 clusters) and /DIR/X, saved in pristine.  */
@@ -150,6 +150,7 @@ static bool build(unsigned type)
 	fat_statfs(&vol, &sf);
 	if (put_file("/FILE", 1, 5 * sf.cluster_bytes, 4096) ||
 	    fat_mkdir(&vol, "/DIR") || put_file("/DIR/X", 2, 100, 100) ||
+	    put_file("/A long name.txt", 3, 10, 10) ||
 	    fat_stat(&vol, "/FILE", &st))
 		return false;
 	/* Directories longer than one cluster, so loops are reachable.  */
@@ -167,6 +168,8 @@ static bool build(unsigned type)
 	fat_unmount(&vol);
 	memdev_free(&pristine);
 	memdev_init(&pristine, dev.sectors);
+	memdev_free(&before);
+	memdev_init(&before, dev.sectors);
 	memcpy(pristine.data, dev.data, (size_t)dev.sectors * 512);
 	return true;
 }
@@ -235,7 +238,38 @@ static void test_bpb(unsigned type)
 	}
 }
 
-/* Mount the damaged image; OP(PATH) must give WANT.  */
+/* The independent checker and the library's fat_check both see the
+   damage WHAT.  */
+static void both_find_damage(const char *what, unsigned type)
+{
+	char name[160], msg[256], lib[256];
+	int r, l;
+
+	snprintf(name, sizeof(name), "fat%u corrupt, %s, both checkers "
+		 "find it", type, what);
+	r = fat_fsck(&dev, msg, sizeof(msg));
+	l = library_check(&dev, lib, sizeof(lib));
+	check(r != 0 && l > 0, name, "fsck: %s; fat_check (%d): %s", msg, l,
+	      lib[0] ? lib : "clean");
+}
+
+/* Open PATH with FLAGS, then truncate to SIZE or write a byte (SIZE
+   UINT32_MAX).  */
+static int modify(const char *path, unsigned flags, uint32_t size)
+{
+	struct fat_file f;
+	int r = fat_open(&vol, path, flags, &f);
+
+	if (r == 0 && size != UINT32_MAX)
+		r = fat_truncate(&f, size);
+	else if (r == 0)
+		r = fat_write(&f, "x", 1) == 1 ? 0 : FAT_ECORRUPT;
+	fat_close(&f);
+	return r;
+}
+
+/* Mount the damaged image; OP(PATH) must give WANT.  A refused
+   operation must leave every byte of the image as it was.  */
 static void expect(const char *what, unsigned type, const char *op,
 		   const char *path, int want)
 {
@@ -248,6 +282,8 @@ static void expect(const char *what, unsigned type, const char *op,
 	snprintf(name, sizeof(name), "fat%u corrupt, %s, %s gives %s", type,
 		 what, op, fat_strerror(want));
 	watchdog(name, 20);
+	both_find_damage(what, type);
+	memcpy(before.data, dev.data, (size_t)dev.sectors * 512);
 	r = try_mount();
 	if (r == 0 && strcmp(op, "open") == 0) {
 		r = fat_open(&vol, path, FAT_O_READ, &f);
@@ -270,9 +306,21 @@ static void expect(const char *what, unsigned type, const char *op,
 		r = put_file(path, 1, 1, 1);
 	} else if (r == 0 && strcmp(op, "stat") == 0) {
 		r = fat_stat(&vol, path, &(struct fat_stat){ 0 });
+	} else if (r == 0 && strcmp(op, "truncate") == 0) {
+		r = modify(path, FAT_O_RDWR, 0);
+	} else if (r == 0 && strcmp(op, "shrink") == 0) {
+		r = modify(path, FAT_O_RDWR, 1);
+	} else if (r == 0 && strcmp(op, "append") == 0) {
+		r = modify(path, FAT_O_WRITE | FAT_O_APPEND, UINT32_MAX);
+	} else if (r == 0 && strcmp(op, "replace") == 0) {
+		r = modify(path, FAT_O_WRITE | FAT_O_TRUNC, UINT32_MAX);
 	}
 	check(r == want, name, "got %d (%s)", r, fat_strerror(r));
 	fat_unmount(&vol);
+	if (r != 0)
+		check(memcmp(before.data, dev.data,
+			     (size_t)dev.sectors * 512) == 0,
+		      strcat(name, ", writes nothing"), "the image changed");
 	alarm(0);
 }
 
@@ -377,6 +425,190 @@ static void test_dirs(unsigned type)
 	}
 }
 
+/* The FSInfo sector's byte offset in the image.  */
+static size_t fsinfo_at(const struct memdev *m)
+{
+	return (size_t)r16(m->data + 48) * 512;
+}
+
+/* Writes on a damaged volume never destroy what they cannot
+   understand: a directory whose own chain is broken, chains that
+   another chain joins, the FAT32 root marked free.  */
+static void test_no_loss(unsigned type)
+{
+	struct geo g = (reset(), geo_of(&dev));
+	uint32_t x_clus;
+	uint8_t *e;
+
+	reset();
+	set_fat(&dev, dir_clus, 0);
+	expect("directory's first FAT entry free", type, "create",
+	       "/DIR/new2.txt", FAT_ECORRUPT);
+	expect("directory's first FAT entry free", type, "replace",
+	       "/DIR/X", FAT_ECORRUPT);
+	expect("directory's first FAT entry free", type, "stat",
+	       "/DIR/X", FAT_ECORRUPT);
+	expect("directory's first FAT entry free", type, "unlink",
+	       "/DIR/F01", FAT_ECORRUPT);
+	reset();
+	set_fat(&dev, last_cluster(&dev, dir_clus), 0);
+	expect("directory's last FAT entry free", type, "create",
+	       "/DIR/new2.txt", FAT_ECORRUPT);
+
+	/* /DIR/X's one cluster made to lead into /FILE's third.  */
+	reset();
+	e = raw_entry(&dev, cluster_sector(&dev, dir_clus), "X          ");
+	x_clus = r16(e + 26) | (type == 32 ? (uint32_t)r16(e + 20) << 16 : 0);
+	set_fat(&dev, x_clus, file_clus + 2);
+	expect("cross-linked chains", type, "unlink", "/FILE",
+	       FAT_ECORRUPT);
+	expect("cross-linked chains", type, "truncate", "/FILE",
+	       FAT_ECORRUPT);
+	expect("cross-linked chains", type, "shrink", "/FILE",
+	       FAT_ECORRUPT);
+	expect("cross-linked chains", type, "replace", "/FILE",
+	       FAT_ECORRUPT);
+	expect("cross-linked chains", type, "unlink", "/DIR/X",
+	       FAT_ECORRUPT);
+	expect("cross-linked chains", type, "unlink", "/R05", 0);
+	reset();
+	set_fat(&dev, file_clus + 4, file_clus);
+	expect("chain loops to its start", type, "truncate", "/FILE",
+	       FAT_ECORRUPT);
+
+	if (type != 32)
+		return;
+	/* The root's FAT entry free and FSInfo pointing at it: the mount
+	   turns read-only.  */
+	reset();
+	set_fat(&dev, r32(dev.data + 44), 0);
+	w32(dev.data + fsinfo_at(&dev) + 492, r32(dev.data + 44));
+	expect("root's first FAT entry free", type, "append", "/FILE",
+	       FAT_EROFS);
+	expect("root's first FAT entry free", type, "create", "/new.txt",
+	       FAT_EROFS);
+	check(try_mount() == 0 && vol.rdonly && fat_mount_damage(&vol),
+	      "fat32 corrupt, root's first FAT entry free, mounts read-only",
+	      "read-write, no damage named");
+	fat_unmount(&vol);
+	/* Other damage that turns the mount read-only.  */
+	reset();
+	w32(dev.data + fsinfo_at(&dev) + 488, g.clusters + 1);
+	expect("FSInfo free count too large", type, "create", "/new.txt",
+	       FAT_EROFS);
+	/* The same root damage after a clean mount: the allocator will
+	   not hand the root cluster out.  */
+	reset();
+	{
+		struct fat_file f;
+		uint32_t root = r32(dev.data + 44), sector, off;
+		int r;
+
+		r = try_mount();
+		if (r == 0)
+			r = fat_open(&vol, "/FILE", FAT_O_WRITE | FAT_O_APPEND,
+				     &f);
+		check(r == 0, "fat32 corrupt, clean mount opens /FILE",
+		      "%s", fat_strerror(r));
+		if (r != 0)
+			return;
+		set_fat(&dev, root, 0);
+		sector = g.fat + root * 4 / 512;
+		off = root * 4 % 512;
+		for (unsigned i = 0; i < FAT_CACHE_SECTORS; i++)
+			if (vol.slot[i].valid && vol.slot[i].sector == sector)
+				w32(vol.cache[i] + off, 0);
+		vol.next_free = root;
+		memcpy(before.data, dev.data, (size_t)dev.sectors * 512);
+		r = fat_write(&f, "x", 1);
+		check(r == FAT_ECORRUPT,
+		      "fat32 corrupt, root cluster free after mount, "
+		      "allocation refuses it", "write gave %d", r);
+		fat_unmount(&vol);
+		check(memcmp(before.data, dev.data,
+			     (size_t)dev.sectors * 512) == 0,
+		      "fat32 corrupt, root cluster free after mount, "
+		      "writes nothing", "the image changed");
+	}
+}
+
+/* fat_check's report: the kinds seen, as bits.  */
+static void note_kind(void *ctx, const struct fat_problem *p)
+{
+	*(uint32_t *)ctx |= 1u << p->kind;
+}
+
+/* fat_check (all checks) must report problem KIND for damage WHAT,
+   and the independent checker must see the damage too.  */
+static void check_reports(const char *what, unsigned type, unsigned kind)
+{
+	uint32_t seen = 0;
+	char name[160];
+	int r;
+
+	snprintf(name, sizeof(name), "fat%u check, %s, reports %s", type,
+		 what, fat_check_text(kind));
+	both_find_damage(what, type);
+	r = library_check_report(&dev, note_kind, &seen);
+	check(r > 0 && (seen & (1u << kind)), name,
+	      "fat_check gave %d, kinds 0x%x", r, (unsigned)seen);
+}
+
+/* Each kind of problem fat_check knows, made on purpose.  */
+static void test_check_kinds(unsigned type)
+{
+	struct geo g = (reset(), geo_of(&dev));
+	uint32_t root_dir = g.root_sector;
+	uint8_t *e, *f;
+
+	reset();
+	set_fat(&dev, file_clus + 1, 0);
+	check_reports("free entry in a chain", type, FAT_CHECK_CHAIN);
+	reset();
+	e = raw_entry(&dev, cluster_sector(&dev, dir_clus), "X          ");
+	w16(e + 26, (uint16_t)file_clus);
+	w16(e + 20, (uint16_t)(file_clus >> 16));
+	check_reports("two entries share a chain", type, FAT_CHECK_SHARED);
+	reset();
+	e = raw_entry(&dev, cluster_sector(&dev, dir_clus), "X          ");
+	w32(e + 28, 0);
+	check_reports("size 0 with a cluster", type, FAT_CHECK_SIZE);
+	reset();
+	e = raw_entry(&dev, cluster_sector(&dev, dir_clus), ".          ");
+	w16(e + 26, (uint16_t)(dir_clus + 1));
+	check_reports("\".\" points elsewhere", type, FAT_CHECK_DOTS);
+	reset();
+	e = raw_entry(&dev, root_dir, "ALONGN~1TXT");
+	if (check(e != NULL, "corrupt build has a long name", "no alias")) {
+		e[-32 + 13] ^= 0xFF;	/* the last LFN slot's checksum */
+		check_reports("long name with a wrong checksum", type,
+			      FAT_CHECK_LFN);
+	}
+	reset();
+	e = raw_entry(&dev, root_dir, "R02        ");
+	memcpy(e, "R01        ", 11);
+	check_reports("short name twice", type, FAT_CHECK_DUP_NAME);
+	reset();
+	set_fat(&dev, g.clusters, type == 32 ? 0x0FFFFFFF : 0xFFFF);
+	check_reports("cluster in use by nothing", type, FAT_CHECK_LOST);
+	reset();
+	f = dev.data + (size_t)(g.fat + g.fatsz) * 512;
+	f[4 * 5] ^= 0x01;
+	check_reports("FAT copy 1 differs", type, FAT_CHECK_FAT_COPIES);
+	if (type != 32)
+		return;
+	reset();
+	w32(dev.data + fsinfo_at(&dev) + 488,
+	    r32(dev.data + fsinfo_at(&dev) + 488) + 1);
+	check_reports("FSInfo count off by one", type, FAT_CHECK_FREE_COUNT);
+	reset();
+	dev.data[fsinfo_at(&dev)] ^= 0xFF;
+	check_reports("FSInfo signature", type, FAT_CHECK_FSINFO);
+	reset();
+	dev.data[(size_t)r16(dev.data + 50) * 512 + 3] ^= 0xFF;
+	check_reports("backup boot sector", type, FAT_CHECK_BACKUP_BOOT);
+}
+
 void run_corrupt_tests(void)
 {
 	for (unsigned type = 16; type <= 32; type += 16) {
@@ -385,6 +617,9 @@ void run_corrupt_tests(void)
 		test_bpb(type);
 		test_chains(type);
 		test_dirs(type);
+		test_no_loss(type);
+		test_check_kinds(type);
 	}
 	memdev_free(&pristine);
+	memdev_free(&before);
 }

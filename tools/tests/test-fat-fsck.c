@@ -307,10 +307,58 @@ int fat_fsck(const struct memdev *m, char *msg, size_t cap)
 	return ok ? 0 : -1;
 }
 
+/* The first problem fat_check reports, as text.  */
+static void first_problem(void *ctx, const struct fat_problem *p)
+{
+	char *msg = ctx;
+
+	if (!msg[0])
+		snprintf(msg, 256, "%s: %s (%u, %u)", p->path,
+			 fat_check_text(p->kind), p->a, p->b);
+}
+
+int library_check_report(const struct memdev *m,
+			 fat_check_report *report, void *ctx)
+{
+	struct fat_blockdev ops = memdev_ops((struct memdev *)m, false);
+	struct fat_volume v;
+	uint8_t *bitmap;
+	int r;
+
+	r = fat_mount(&v, &ops, FAT_MOUNT_RDONLY);
+	if (r != 0)
+		return r;
+	bitmap = malloc(fat_check_bitmap_bytes(&v));
+	r = fat_check(&v, bitmap, fat_check_bitmap_bytes(&v),
+		      FAT_CHECK_NAMES, report, ctx);
+	free(bitmap);
+	fat_unmount(&v);
+	return r;
+}
+
+int library_check(const struct memdev *m, char *msg, size_t cap)
+{
+	int r;
+
+	msg[0] = '\0';
+	if (cap < 256)
+		return FAT_EINVAL;
+	r = library_check_report(m, first_problem, msg);
+	if (r < 0)
+		snprintf(msg, cap, "fat_check: %s", fat_strerror(r));
+	return r;
+}
+
+/* Two checkers, one verdict: the independent one above judges the
+   library, and the library's fat_check must agree with it.  */
 void check_fsck(const struct memdev *m, const char *name)
 {
-	char msg[256];
+	char msg[256], lib[256], both[600];
 	int r = fat_fsck(m, msg, sizeof(msg));
+	int l = library_check(m, lib, sizeof(lib));
 
 	check(r == 0, name, "%s", msg);
+	snprintf(both, sizeof(both), "%s, fat_check agrees", name);
+	check((r == 0) == (l == 0), both, "fsck: %s; fat_check (%d): %s",
+	      msg, l, lib[0] ? lib : "clean");
 }

@@ -187,6 +187,7 @@ static void mutate(void)
 void run_fuzz(unsigned rounds, uint32_t seed)
 {
 	struct fat_blockdev ops;
+	char msg[256];
 
 	rng = seed ? seed : 1;
 	build(&images[0], 16);
@@ -201,12 +202,14 @@ void run_fuzz(unsigned rounds, uint32_t seed)
 		damage(im);
 		ops = memdev_ops(&dev, false);
 		alarm(30);
+		library_check(&dev, msg, sizeof(msg));
 		if (fat_mount(&vol, &ops, rnd(4) ? 0 : FAT_MOUNT_RDONLY) == 0) {
 			walk("", 0);
 			mutate();
 			walk("", 0);
 			fat_unmount(&vol);
 		}
+		library_check(&dev, msg, sizeof(msg));
 		alarm(0);
 		memdev_free(&dev);
 	}

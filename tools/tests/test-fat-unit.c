@@ -583,7 +583,7 @@ static void test_stale_handle(void)
 static void test_fat32_details(void)
 {
 	struct fat_file f;
-	uint8_t *b, before[512];
+	uint8_t *b, before[512], lead[4];
 	uint32_t fatsz;
 	int r;
 
@@ -606,14 +606,49 @@ static void test_fat32_details(void)
 	check(get_file("/only in fat 1", 1, 50000, 999) == 0,
 	      "fat32 one active FAT reads back", "content differs");
 	fat_unmount(&vol);
+	memcpy(lead, b + 512, 4);
 	memset(b + 512, 0, 4);	/* break FSInfo's lead signature */
-	CHECK_RC(remount(0), 0, "fat32 bad FSInfo is ignored");
+	CHECK_RC(remount(0), 0, "fat32 bad FSInfo still mounts");
+	check(fat_mount_damage(&vol) != NULL &&
+	      fat_open(&vol, "/big", FAT_O_WRITE | FAT_O_CREAT, &f) ==
+	      FAT_EROFS, "fat32 bad FSInfo mounts read-only",
+	      "damage %s", fat_mount_damage(&vol) ? "named" : "not named");
+	fat_unmount(&vol);
+	memcpy(b + 512, lead, 4);
+	CHECK_RC(remount(0), 0, "fat32 repaired FSInfo mounts");
 	check(free_clusters() > 0 && portix_get_le32(b + 512 + 488) != 0 &&
+	      fat_mount_damage(&vol) == NULL &&
 	      fat_open(&vol, "/big", FAT_O_WRITE | FAT_O_CREAT, &f) == 0 &&
 	      fat_seek(&f, 0xFFFFFFF0u) == 0 &&
 	      fat_write(&f, "0123456789abcdefg", 17) == FAT_EFBIG,
 	      "write past 4 GiB gives FAT_EFBIG", "not refused");
 	fat_close(&f);
+}
+
+/* fat_check on the volume in use (read-write, its cache full of FAT
+   and directory sectors) agrees with the checker that reads the
+   device.  */
+static void test_check_live(unsigned type)
+{
+	char name[80];
+	uint8_t *bitmap;
+	int r;
+
+	snprintf(name, sizeof(name), "fat%u check of a volume in use", type);
+	if (!fresh(type, name))
+		return;
+	if (fat_mkdir(&vol, "/d") || put_file("/d/a", 1, 70000, 4096) ||
+	    put_file("/b", 2, 10, 10) || fat_unlink(&vol, "/b")) {
+		check(false, name, "could not fill the volume");
+		return;
+	}
+	bitmap = malloc(fat_check_bitmap_bytes(&vol));
+	r = fat_check(&vol, bitmap, fat_check_bitmap_bytes(&vol),
+		      FAT_CHECK_NAMES, NULL, NULL);
+	free(bitmap);
+	check(r == 0, name, "fat_check gave %d", r);
+	check(get_file("/d/a", 1, 70000, 999) == 0,
+	      strcat(name, " leaves it readable"), "content differs");
 }
 
 void run_unit_tests(void)
@@ -627,6 +662,7 @@ void run_unit_tests(void)
 		test_rename(type);
 		test_delete_truncate(type);
 		test_full(type);
+		test_check_live(type);
 	}
 	test_rdonly_and_errors();
 	test_time();

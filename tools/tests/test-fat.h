@@ -60,7 +60,16 @@ void pattern_fill(uint8_t *buf, size_t len, uint32_t seed, uint64_t off);
    every directory, follows every chain and compares with the FAT.
    Returns 0 when consistent, else -1 with a reason in MSG.  */
 int fat_fsck(const struct memdev *m, char *msg, size_t cap);
-/* check() the result of fat_fsck under NAME.  */
+/* The library's own checker, fat_check (all checks), over a read-only
+   mount of M, reporting to REPORT: the number of problems or a FAT_E*
+   code (of the mount too).  */
+int library_check_report(const struct memdev *m,
+			 fat_check_report *report, void *ctx);
+/* The same, with the first problem (or the error) in MSG, CAP >= 256
+   bytes.  */
+int library_check(const struct memdev *m, char *msg, size_t cap);
+/* check() the result of fat_fsck under NAME, and that library_check
+   agrees (both clean, or both finding problems).  */
 void check_fsck(const struct memdev *m, const char *name);
 
 /* ---- test-fat-unit.c: the volume under test and helpers ---- */
