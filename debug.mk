@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## debug.mk - make debug: QEMU halted with a gdb stub, gdb on kernel.elf.
 ##
 ##   make debug                boots portix.img with portix-run --gdb,

@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## image.mk - the raw disk image and the targets that boot it.
 ##
 ##   make            builds portix.img (SIZE MiB, default from configure)

@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## images.mk - make images: every enabled medium into dist/ (issue 5).
 ##
 ##   make images                  dist/portix.iso, .vdi, .vmdk,

@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## release.mk - what make dist adds to a release tarball.
 ##
 ## The version comes from git (build-aux/git-version-gen, run by autoconf);

@@ -1,3 +1,4 @@
+; Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ; floor.asm - the boot-time benchmark's floor: a one-sector boot record
 ; that prints one line on COM1 and halts.  Booted the way Portix is
 ; (same image writer, same QEMU command line), it measures what the

@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## bench/local.mk - benchmarks.  Not tests: they time things and print
 ## tables for doc/PERFORMANCE.md; `make bench' runs them all (bench/run)
 ## and prints one table.

@@ -1,3 +1,4 @@
+; Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ; boot.asm - Portix stage 1: the MBR.  Loads stage 2 and jumps to it.
 ;
 ; Receives: the BIOS (or a chain-loading MBR) has put this sector at

@@ -1,3 +1,4 @@
+; Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ; chain.asm - the ventoy-sim MBR: boot the active partition's first sector.
 ;
 ; Receives: the BIOS has put this sector at PORTIX_STAGE1_ADDR and jumped

@@ -1,3 +1,4 @@
+# Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 # layout-inc.sed - turn include/portix/layout.h into boot/layout.inc.
 #
 # Run as "sed -n -f layout-inc.sed layout.h": each "#define PORTIX_NAME value"

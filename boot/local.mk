@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## boot/local.mk - stage 1 (MBR) and stage 2, assembled by NASM.
 ##
 ## The NASM twin of include/portix/layout.h is generated, never copied, so

@@ -1,3 +1,4 @@
+; Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ; stage2.asm - Portix stage 2: check the machine, load the kernel, enter
 ; long mode, jump to the kernel.
 ;

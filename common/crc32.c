@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* crc32.c - CRC-32 (IEEE 802.3), the value zlib's crc32() returns.
 
    Freestanding: no libc, no mutable state, so the kernel and libportix

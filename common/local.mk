@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## common/local.mk - freestanding code compiled both into libportix (here,
 ## through tools/local.mk) and into the kernel (kernel/local.mk).
 

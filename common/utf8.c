@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* utf8.c - decode UTF-8, strictly (contract: include/portix/utf8.h).  */
 
 #include <portix/utf8.h>

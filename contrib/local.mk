@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## contrib/local.mk - packaging recipes shipped in the release tarball.
 ##
 ## contrib/debian/ is a Debian source packaging: copy it to debian/ in the

@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## doc/local.mk - manual pages and design notes.
 
 man_MANS += doc/portix-mkimage.1 doc/portix-run.1 doc/portix.7

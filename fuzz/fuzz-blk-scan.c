@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fuzz-blk-scan.c - libFuzzer target: MBR and El Torito scanning
    through the kernel's real block layer (kernel/block/block.c,
    kernel/fs/mbr.c, kernel/fs/eltorito.c, compiled for the host).

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fuzz-boot-headers.c - libFuzzer target: the boot protocol's headers,
    where each side checks what the other wrote.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fuzz-fat-mount.c - libFuzzer target: the FAT library (common/fat)
    mounting and walking arbitrary bytes.
 

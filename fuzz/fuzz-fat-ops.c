@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fuzz-fat-ops.c - libFuzzer target: sequences of FAT operations,
    checked against a model and an independent fsck.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fuzz-fat-support.c - what the FAT targets borrow from tools/tests/.
 
    The in-memory device (test-fat-dev.c, which aborts on any access

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fuzz-fat.h - what the FAT targets share (fuzz-fat-support.c).
 
    A fuzz_dev is the tests' in-memory device (tools/tests/test-fat.h,

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fuzz-lineedit.c - libFuzzer target: the shell's line editor
    (kernel/shell/lineedit.c, compiled for the host).
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fuzz-media-sizes.c - libFuzzer target: the medium writers' size
    arithmetic (tools/libportix/write-*.c).
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fuzz-mkimage-args.c - libFuzzer target: portix-mkimage's option and
    --add parsing, the whole program run on a fuzzed command line.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* kernel-shim.c - host stand-ins for the kernel services the fuzzed
    kernel files call (see kernel-shim.h).  Kept small: each function
    does what the real one promises its callers, nothing more.  */

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* kernel-shim.h - the few kernel services the fuzzed kernel files call,
    for the host (kernel-shim.c).
 

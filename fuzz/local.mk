@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## fuzz/local.mk - libFuzzer targets for every parser of outside data.
 ##
 ## configure --enable-fuzzing (CC=clang) enables them; `make fuzz` builds

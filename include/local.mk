@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## include/local.mk - headers shared by boot stages, kernel and tools.
 
 portixincludedir = $(includedir)/portix

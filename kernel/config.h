@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* config.h - build switches for the kernel.
 
    configure decides them and kernel/local.mk passes them as -D flags

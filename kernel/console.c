@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* console.c - fan kernel output out to the console devices; queue input.
 
    State: which devices are enabled (set once), and the input queue,

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* console.h - where kernel text goes, and where shell input comes from.
 
    Output fans out to the VGA text screen and to COM1 (unless the image

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* crash.c - raise a chosen CPU exception on request (crash=KIND on the
    command line, or the shell's "crash KIND").
 

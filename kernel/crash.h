@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* crash.h - deliberate exceptions for the boot tests.
 
    crash_from_cmdline() looks for crash=KIND on the kernel command line

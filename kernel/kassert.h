@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* kassert.h - kernel assertions: the one way to check an invariant.
 
    KASSERT(cond) checks COND in kernels configured with --enable-debug

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* klog.c - keep kernel messages in a ring, echo some to the console.
 
    State: the ring (whole lines, each ending in '\n'; when full, the

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* klog.h - the kernel log.
 
    klog(level, fmt, ...) formats one message (printf conventions, see

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* ksyms-empty.c - an empty symbol table, for the first of the two
    kernel links and for kernels built without one (see ksyms.h).  */
 

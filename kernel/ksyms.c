@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* ksyms.c - look up an address in the generated symbol table.  */
 
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* ksyms.h - the kernel's own symbol table, for exception reports.
 
    The build links the kernel twice: the first link (with an empty

@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## kernel/local.mk - the freestanding kernel, built with the kernel
 ## toolchain configure chose (KERNEL_CC, KERNEL_LD, KERNEL_OBJCOPY), not
 ## with the host compiler automake knows about.  Hence plain make rules.

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* main.c - kmain(), the kernel's first C code.
 
    Receives (from entry.asm): the boot-info block's address, a 32 KiB

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* panic.c - stop the system: panic() and system_halt().
 
    Safe to call from any context, including exception handlers on an

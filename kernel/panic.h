@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* panic.h - stopping the system.
 
    system_halt() is the one way the kernel stops: it prints "System

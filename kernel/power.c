@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* power.c - reboot and poweroff, the ways that work on PCs in order.  */
 
 #include <stdbool.h>

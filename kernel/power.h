@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* power.h - restart or switch off the machine.
 
    system_reboot(): the 8042 reset line, then the ACPI reset register,

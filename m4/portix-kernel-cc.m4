@@ -1,3 +1,4 @@
+# Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 # portix-kernel-cc.m4 - find a compiler, linker, objcopy and nm for the
 # kernel.
 #

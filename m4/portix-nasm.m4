@@ -1,3 +1,4 @@
+# Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 # portix-nasm.m4 - find NASM and check it makes the formats Portix needs.
 #
 # PORTIX_PROG_NASM

@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## testsuite/local.mk - `make check' runs the DejaGnu testsuite.
 ##
 ## runtest runs in testsuite/ of the build tree, where it finds site.exp

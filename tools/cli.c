@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cli.c - what the Portix programs share (cli.h).  */
 
 #include <config.h>

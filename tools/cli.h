@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cli.h - what the Portix programs (portix-mkimage, portix-run) share:
    the GNU --version text, the end of --help, the usage hint, and the
    check that stdout was really written.  PROGRAM is the name messages

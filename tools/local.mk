@@ -1,3 +1,4 @@
+## Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ## tools/local.mk - libportix and the programs over it.
 
 lib_LTLIBRARIES += tools/libportix.la

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* portix-mkimage.c - make a bootable Portix disk image from its pieces.
 
    The command-line face of libportix: parse the options, hand the files

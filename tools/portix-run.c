@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* portix-run.c - boot a Portix medium in QEMU.
 
    Recognise the medium from its content (portix_image_probe), build the

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cache.c - the volume's sector cache and its device I/O.
 
    Layer: lowest.  Above: table.c, dir.c, file.c, mount.c.  Below: the

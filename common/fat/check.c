@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* check.c - fat_check: find what is inconsistent on a volume, repair
    nothing.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* dir.c - reading directories: slots, long-name runs, lookups.
 
    Layer: above table.c and name.c; used by diradd.c, path.c, file.c and

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* diradd.c - adding an entry to a directory: alias, slots, growth.
 
    Layer: above dir.c, table.c and name.c; used by file.c and ops.c.

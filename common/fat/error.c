@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* error.c - messages for the FAT_E* codes of <portix/fat.h>.
 
    Layer: a leaf; the library never prints, callers do.  */

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fat-int.h - internals shared by the files of common/fat/.
 
    Layers, bottom to top (each calls only the ones below it):

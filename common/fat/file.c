@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* file.c - open files: open, read, write, seek, truncate, close.
 
    Layer: public API over path.c, diradd.c, dir.c, table.c, cache.c.

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* format.c - writing a new, empty FAT16 or FAT32 file system.
 
    Layer: public API; writes through the caller's block device directly

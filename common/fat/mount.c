@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* mount.c - mounting: boot sector and BPB checks; sync, unmount, statfs.
 
    Layer: public API over cache.c and table.c.

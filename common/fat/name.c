@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* name.c - file names: UTF-8 and UTF-16, 8.3 short names, aliases.
 
    Layer: a leaf (pure functions, no I/O).  Used by dir.c and path.c.

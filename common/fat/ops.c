@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* ops.c - operations on names: stat, mkdir, rmdir, unlink, rename,
    opendir/readdir.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* path.c - from a path to a directory entry.
 
    Layer: above dir.c and name.c; used by file.c and ops.c.

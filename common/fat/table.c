@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* table.c - the file allocation table: entries, chains, allocation.
 
    Layer: above cache.c; used by dir.c, file.c, ops.c, mount.c.

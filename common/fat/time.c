@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* time.c - timestamps: the caller's clock, DOS date/time fields.
 
    Layer: a leaf, used by file.c, ops.c, format.c.

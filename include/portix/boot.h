@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* boot.h - the Portix boot protocol as C structures.
 
    Stage 2 fills a struct portix_boot_info at PORTIX_BOOTINFO_ADDR and

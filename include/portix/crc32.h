@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* crc32.h - CRC-32 as zlib computes it (IEEE 802.3, reflected 0xEDB88320).
 
    Freestanding: built into the kernel and into libportix.  The stage 2

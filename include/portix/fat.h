@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fat.h - the Portix FAT16/FAT32 file system: the public contract.
 
    One implementation (common/fat/) is compiled into the kernel and into

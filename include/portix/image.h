@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* image.h - libportix: lay out and write Portix boot media.
 
    The library takes the three built pieces (stage 1 boot.bin, stage 2

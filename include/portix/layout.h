@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* layout.h - Portix disk and memory layout: the one source of truth.
 
    Boot stages, kernel and host tools all take these numbers from here.

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* le.h - little-endian fields in byte buffers, whatever the host's
    byte order: the one set of readers and writers for on-disk structures
    (MBR, FAT, El Torito, the images libportix writes).  Freestanding:

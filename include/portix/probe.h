@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* probe.h - libportix: name and recognise Portix media.
 
    portix-mkimage writes media by name (--mode=iso), portix-run boots

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* utf8.h - decode UTF-8, strictly.
 
    Freestanding: built into the kernel and into libportix, which exports

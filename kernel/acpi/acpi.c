@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* acpi.c - find the FADT and \_S5; power off and reset through them.
 
    Table layouts: ACPI 6.5, chapter 5 (RSDP 5.2.5, RSDT/XSDT 5.2.7-8,

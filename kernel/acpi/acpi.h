@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* acpi.h - the ACPI tables the kernel needs: FADT and the DSDT's \_S5.
 
    acpi_init() finds the RSDP (EBDA, then 0xE0000-0xFFFFF), follows the

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* block.c - the block device table and its I/O: disks and CDs go to
    their driver's blk_ops, views to their parent.  See block.h.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* block.h - block devices: 512-byte sector I/O on disks, CD drives and
    views (partitions, an image inside a CD) of them.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* drives.c - blk_init: every drive the drivers found, registered with
    the block layer, and the blk_ops through which the block layer calls
    each driver.  The order here is the order of hd0, hd1, ... and cd0,

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* bootinfo.c - copy, check and show the boot-info block from stage 2.
 
    Receives: RDI from entry.asm, which stage 2 sets to the block it

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* bootinfo.h - the kernel's copy of stage 2's boot-info block.
 
    Call order (kmain):

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* boottime.c - stage 2's boot stamps and the kernel's, for "boottime".
 
    State: stage 2's stamps (copied at entry; none when its magic is

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* boottime.h - where the boot's time goes, in TSC stamps.
 
    Stage 2 stamps its steps at PORTIX_BT_ADDR (see layout.h); the kernel

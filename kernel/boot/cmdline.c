@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cmdline.c - split the kernel command line into words and look them
    up (see cmdline.h).  State: the kernel's copy of the line.  */
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cmdline.h - the kernel command line.
 
    The line is space-separated words; a word is either a flag

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* ahci-cmd.c - AHCI commands: one at a time in slot 0, built from an
    H2D register FIS (and an ATAPI packet) with a PRD entry per data
    frame, polled to completion; a failure is reported and the port

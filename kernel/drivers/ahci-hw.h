@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* ahci-hw.h - what the AHCI driver's two files share: the HBA's
    registers and the structures it reads from memory (AHCI 1.3), the
    controller's state, register access, and the calls each file makes

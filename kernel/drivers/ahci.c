@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* ahci.c - AHCI host bus adapters: finding them, taking them from the
    BIOS, bringing up each port with a device, and recovering a port
    after a failed command.  The commands themselves are in ahci-cmd.c;

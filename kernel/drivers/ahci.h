@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* ahci.h - SATA disks and ATAPI drives behind AHCI host bus adapters,
    by DMA through command lists and PRD tables, polled.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* ata.c - polled PIO driver for ATA disks and ATAPI drives on IDE
    channels: the legacy ports (primary 0x1F0/0x3F6, secondary
    0x170/0x376) of a PCI IDE function in compatibility mode or of an

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* ata.h - ATA/ATAPI disks on IDE channels, by polled PIO.
 
    Layers: the block layer (block/block.h) sits above and wraps each

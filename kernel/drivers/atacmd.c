@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* atacmd.c - decoding IDENTIFY and building ATAPI packets, for every
    ATA transport.  See atacmd.h.  */
 

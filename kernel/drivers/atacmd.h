@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* atacmd.h - the ATA and ATAPI command sets, apart from any transport:
    command codes, status bits, device signatures, what IDENTIFY answers
    and the SCSI packets a CD drive takes.  The IDE driver (ata.c) sends

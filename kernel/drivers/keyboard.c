@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* keyboard.c - PS/2 keyboard, scan code set 1, US layout (keyboard.h).
 
    Receives: the 8042 as the BIOS left it (keyboard enabled, scanning).

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* keyboard.h - PS/2 keyboard on the 8042 controller, IRQ 1.
 
    keyboard_init(sink) checks for the controller, turns on its keyboard

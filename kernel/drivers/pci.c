@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* pci.c - enumerate PCI functions by configuration mechanism #1, and
    what drivers need of a function: its BARs and its command register.  */
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* pci.h - PCI configuration space through the legacy ports 0xCF8/0xCFC.
 
    pci_config_read32() reads one dword of a function's configuration

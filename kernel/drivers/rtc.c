@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* rtc.c - read the CMOS real-time clock.
 
    The clock's registers change once a second; while status register A's

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* rtc.h - the CMOS real-time clock (MC146818-compatible, ports 0x70/71).
 
    rtc_read() returns the wall-clock time the firmware keeps (QEMU: UTC

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* serial.c - 16550A driver for COM1: polled output, interrupt input.
 
    Receives: nothing about the UART's state (the BIOS and stage 2 may

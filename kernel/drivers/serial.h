@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* serial.h - COM1 (16550A UART).
 
    serial_init() checks that a UART answers at COM1 and programs it for

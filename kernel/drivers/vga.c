@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* vga.c - text output on the VGA screen (see vga.h).
 
    Receives: text mode 3 as the BIOS set it up, the BIOS data area's

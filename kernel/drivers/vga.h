@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* vga.h - the VGA text screen (80x25, colour text mode 3).
 
    vga_init() takes over the screen where the BIOS and stage 2 left the

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* virtio-blk.c - virtio block devices over the modern PCI transport,
    one split virtqueue, polled.  See virtio-blk.h for the contract.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* virtio-blk.h - virtio block devices on PCI (QEMU's -drive if=virtio,
    the disks of KVM clouds), modern (virtio 1.0) transport, one
    virtqueue, polled.

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* bootdisk.c - which drive holds the image the kernel was booted from.
    See bootdisk.h for the rule.  */
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* bootdisk.h - find the disk or CD the kernel was booted from, by the
    identity stage 2 passed in the boot info (struct portix_boot_disk).
 

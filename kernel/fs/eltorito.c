@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* eltorito.c - locate the emulated hard disk on an El Torito CD: the
    Boot Record Volume Descriptor at CD sector 17 points to the boot
    catalog; its initial entry gives the image's first CD sector (the

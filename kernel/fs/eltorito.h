@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* eltorito.h - find the hard-disk image an El Torito CD boots from.
 
    Layers: fs/fs.c calls this when the kernel was booted from a CD; it

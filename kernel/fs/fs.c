@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fs.c - mount "/" at boot, keep the current directory, normalise
    paths.  See fs.h.
 

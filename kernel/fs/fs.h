@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fs.h - the mounted root file system, the current directory and path
    names, for the shell.
 

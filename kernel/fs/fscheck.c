@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fscheck.c - checking the root volume (see fscheck.h).
 
    State: the text of the first unsafe problem found at mount.  */

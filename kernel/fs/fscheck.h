@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fscheck.h - checking the root volume: at mount, and for the shell's
    "check" command.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* mbr.c - MBR partition table parsing, relative to a base LBA.  See
    mbr.h.  No state of its own: the views it finds go into the block
    device table.  */

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* mbr.h - find the partitions of an MBR partition table and register
    each as a block device view (block/block.h).
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* printf.c - the kernel's printf family (see printf.h).
 
    One formatter, kformat(), drives an output sink: the console for

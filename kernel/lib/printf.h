@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* printf.h - formatted output for the kernel.
 
    kprintf() writes to the console (console.c); ksnprintf() to a buffer.

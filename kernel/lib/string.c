@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* string.c - mem* and str* for the kernel (see string.h).
 
    The copying and filling functions use the string instructions: they

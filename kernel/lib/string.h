@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* string.h - the kernel's mem* and str* functions.
 
    Freestanding subset of the C library with the standard semantics

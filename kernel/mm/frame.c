@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* frame.c - a bitmap of physical frames (see frame.h).
 
    Receives: the boot-info copy (E820 map), stage 2's identity map of

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* frame.h - the physical frame allocator.
 
    Hands out 4 KiB frames of RAM by physical address.  The kernel maps

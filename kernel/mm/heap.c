@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* heap.c - kmalloc/kfree over arenas of frames (see heap.h).
 
    An arena: struct arena, then blocks back to back, each starting with

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* heap.h - the kernel heap: kmalloc/kfree for blocks of any size.
 
    Small blocks (up to HEAP_LARGE_MIN bytes) come from arenas of

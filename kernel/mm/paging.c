@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* paging.c - build and load the kernel's page tables (see paging.h).
 
    Receives: stage 2's tables (first 4 GiB identity, 2 MiB pages), the

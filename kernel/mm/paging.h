@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* paging.h - the kernel's own page tables.
 
    paging_init() replaces stage 2's tables (4 GiB identity, all

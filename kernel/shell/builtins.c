@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* builtins.c - shell commands that belong to no subsystem: help, echo,
    version, clear.  */
 

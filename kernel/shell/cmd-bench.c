@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cmd-bench.c - "bench": what file I/O through FAT costs against raw
    sector reads of the same device, in MiB/s.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cmd-blk.c - lsblk: the drives and partitions the block layer knows;
    blkcrc32: the CRC-32 of a whole block device, read in large pieces
    (so drivers move many sectors per command, and the result compares

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cmd-fs.c - shell commands on the root file system: ls, cat, write,
    append, touch, mkdir, rmdir, rm, mv, stat, df, check, cd, pwd,
    hexdump, crc32.

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cmd-fs.h - the shell's storage commands: files and directories on
    "/" (cmd-fs.c), the block devices (cmd-blk.c), and their speed
    (cmd-bench.c).  Each follows

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cmd-memory.c - shell commands about memory: mem and heaptest.  */
 
 #include <stdbool.h>

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cmd-pci.c - lspci: one line per PCI function.  */
 
 #include "drivers/pci.h"

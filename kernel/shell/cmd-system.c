@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cmd-system.c - shell commands about the machine as a whole: uptime,
    cpu, log, boottime, crash, reboot, poweroff.  */
 

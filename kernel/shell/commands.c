@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* commands.c - the shell's command table.
 
    One line per command (see shell.h for how to add one).  "help" lists

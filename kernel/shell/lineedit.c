@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* lineedit.c - the shell's line editor and history (see lineedit.h).  */
 
 #include <stdbool.h>

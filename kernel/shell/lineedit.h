@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* lineedit.h - read one line from the console, with editing.
 
    lineedit_read() echoes what is typed and understands, from a serial

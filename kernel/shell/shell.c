@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* shell.c - read a line, split it into words, run the command.
 
    State: none of its own (the line editor keeps the history).  */

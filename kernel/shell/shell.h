@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* shell.h - the kernel's command shell.
 
    shell_run() prints the prompt "portix> ", reads a line from the

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* addfile.c - portix_image_add_file: the list of files for the data
    partition.
 

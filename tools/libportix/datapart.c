@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* datapart.c - format the data partition and copy the added files in.
 
    Receives the partition's extent (mbr.c) and the handle's add list;

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* datapart.h - the data partition's file system, built in memory.
 
    Layers: layout.c calls down into datapart.c, which formats and fills

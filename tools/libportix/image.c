@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* image.c - the libportix handle: creation, setters, the error message.
 
    A new handle holds defaults and no inputs (load.c fills those).  Every

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* internal.h - libportix's private interface, shared by its files.
 
    Layers, called downward only:

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* layout.c - place the boot pieces on the disk and patch their fields.
 
    Receives a handle with stage 1, stage 2 and the kernel loaded (load.c

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* load.c - read the boot pieces from files and check them.
 
    Each loader reads its file whole, checks what the boot protocol needs

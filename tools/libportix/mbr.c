@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* mbr.c - the data partition's place on the disk and its MBR entry.
 
    See mbr.h for the contract and for why the geometry is what it is.

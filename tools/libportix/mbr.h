@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* mbr.h - the data partition's place on the disk and its MBR entry.
 
    Portix disks carry one partition: a FAT data partition from the first

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* media.c - portix_image_write: pick a medium writer; what they share.
 
    Every medium holds the same disk, the struct pxi_layout that

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* output.c - write a file so that it appears whole or not at all.
 
    pxi_output_open creates a temporary file in the target's directory (so

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* probe.c - media by name, and by content (portix/probe.h).
 
    Each medium is recognised by its container's signature, then the

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* sparse.c - an in-memory disk that keeps only what was written.
 
    Chunks of PXI_SPARSE_CHUNK_SECTORS sectors live in an array sorted by

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* sparse.h - an in-memory disk that keeps only what was written.
 
    The data partition is built in memory before any writer runs, but a

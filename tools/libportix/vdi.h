@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* vdi.h - the VirtualBox VDI 1.1 format: the numbers its writer
    (write-vdi.c) and its reader (probe.c) share.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* version.c - the library's version (portix/version.h).  */
 
 #ifdef HAVE_CONFIG_H

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* vmdk.h - the VMware sparse extent header: the numbers its writer
    (write-vmdk.c) and its reader (probe.c) share.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* write-iso.c - the CD image writer (--mode=iso).
 
    An ISO 9660 volume whose El Torito boot catalog names the disk image

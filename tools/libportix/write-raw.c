@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* write-raw.c - the raw disk image writer (--mode=raw).
 
    A raw image is the disk byte for byte: the layout's extents at their

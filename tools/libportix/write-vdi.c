@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* write-vdi.c - the VirtualBox disk image writer (--mode=vdi).
 
    A dynamic VDI (format 1.1): a pre-header (text and signature), the

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* write-ventoy.c - the chain-loaded disk writer (--mode=ventoy-sim).
 
    A bigger disk, as a multi-boot USB stick holds an image: the Portix

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* write-vmdk.c - the VMware sparse disk writer (--mode=vmdk).
 
    Both subformats hold the disk in grains of 64 KiB; a grain table (GT)

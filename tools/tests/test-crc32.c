@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* test-crc32.c - check portix_crc32() against values from zlib.
 
    Prints one "PASS: name" or "FAIL: name ..." line per check (the

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* test-fat-corrupt.c - damaged volumes give error codes, never a hang,
    a crash or an access outside the device.
 

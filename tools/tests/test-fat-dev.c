@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* test-fat-dev.c - in-memory block device and test content.
 
    The device is a malloc'd array of sectors.  It enforces the contract

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* test-fat-fsck.c - a consistency checker written for the tests.
 
    It shares no code with common/fat/ (it reads the raw image itself), so

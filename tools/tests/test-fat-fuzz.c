@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* test-fat-fuzz.c - random damage to metadata, then every operation.
 
    Each round restores a populated image (FAT16 7 MiB or FAT32 33 MiB,

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* test-fat-image.c - image files for judges we did not write.
 
    test-fat image mkimg IMG SIZE_MB TYPE EXPECTDIR [full]

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* test-fat-names.c - names: short-only entries, NT case flags, long
    names, ~N aliases and their collisions, Unicode, invalid names, the
    fixed FAT16 root filling up, directories growing.  */

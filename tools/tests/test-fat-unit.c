@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* test-fat-unit.c - functional tests: format, files, directories,
    rename, delete, truncate, full disk, read-only and I/O errors.
 

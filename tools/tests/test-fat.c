@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* test-fat.c - host tests of the Portix FAT code (common/fat/).
 
    Usage:

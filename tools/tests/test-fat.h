@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* test-fat.h - shared pieces of the FAT test program (test-fat*.c).
 
    The program compiles the files of common/fat/ for the host and drives it over

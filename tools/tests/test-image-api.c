@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* test-image-api.c - check libportix's return codes and handle rules.
 
    usage: test-image-api SCRATCH-DIR

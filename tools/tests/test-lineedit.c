@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* test-lineedit.c - the shell's line editor (kernel/shell/lineedit.c)
    on the host, fed from scripted input.
 

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* test-probe.c - check portix_image_probe() and the mode names.
 
    usage: test-probe SCRATCH-DIR BOOT.BIN STAGE2.BIN KERNEL.BIN

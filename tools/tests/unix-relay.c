@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* unix-relay.c - connect to a UNIX-domain socket and relay it to stdio.
 
    usage: unix-relay SOCKET [SECONDS]

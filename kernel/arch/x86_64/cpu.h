@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cpu.h - x86_64 control registers, descriptor-table loads, halting.
 
    Inline wrappers only; no state.  Kernel code is general-registers-only,

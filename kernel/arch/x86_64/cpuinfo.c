@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cpuinfo.c - decode CPUID leaves 0, 1, 7 and 0x8000000x.  */
 
 #include <stddef.h>

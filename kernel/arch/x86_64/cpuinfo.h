@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* cpuinfo.h - what CPUID says about the processor.
 
    cpuinfo_read() fills a struct cpu_info; cpuinfo_features() writes

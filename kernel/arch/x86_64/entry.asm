@@ -1,3 +1,4 @@
+; Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ; entry.asm - the kernel's first instructions (_start, the first byte of
 ; kernel.bin, at PORTIX_KERNEL_ADDR).
 ;

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* exceptions.c - report a CPU exception on the console, then stop.
 
    Receives: a trap frame from isr.asm (via trap_dispatch()), interrupts

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* gdt.c - load the kernel's GDT, reload the segments, load the TSS.
 
    Receives: stage 2's GDT (CS=0x08, data=0x10), interrupts disabled.

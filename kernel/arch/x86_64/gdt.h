@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* gdt.h - the kernel's GDT and TSS.
 
    gdt_init() replaces stage 2's GDT (which lives in memory the kernel

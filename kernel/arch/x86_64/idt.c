@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* idt.c - build and load the IDT; route trap frames by vector.
 
    Receives: the kernel GDT and TSS loaded (gdt_init()).

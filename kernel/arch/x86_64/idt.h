@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* idt.h - the interrupt descriptor table.
 
    idt_init() installs the 32 exception stubs of isr.asm and loads IDTR;

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* io.h - x86 port I/O.
 
    Thin inline wrappers over in/out; no state.  Port numbers are the

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* irq.c - route PIC interrupts to driver handlers (see irq.h).
 
    State: one handler and one counter per line, the spurious count,

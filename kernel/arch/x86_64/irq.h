@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* irq.h - hardware interrupt lines: registration and dispatch.
 
    Drivers call irq_register(line, handler) once; the line is unmasked

@@ -1,3 +1,4 @@
+; Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING.
 ; isr.asm - entry stubs for the 32 CPU exception vectors and the 16
 ; legacy PIC interrupt lines (vectors 32-47, see pic.h).
 ;

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* kernel.ld.S - link the kernel as a flat image at PORTIX_KERNEL_ADDR.
 
    Preprocess, then link with it:

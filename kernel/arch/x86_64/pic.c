@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* pic.c - remap, mask and acknowledge the 8259A pair (see pic.h).
 
    Receives: the PICs as the BIOS left them (stage 2 masks every line).

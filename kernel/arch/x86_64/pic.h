@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* pic.h - the two cascaded 8259A interrupt controllers.
 
    pic_init() remaps IRQ 0-7 to vectors PIC_VECTOR_BASE..+7 and IRQ 8-15

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* pit.c - PIT channel 0 as the system tick (see pit.h).
 
    Receives: the PIT as the BIOS left it (channel 0, mode 3, 18.2 Hz).

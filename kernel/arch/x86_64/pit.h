@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* pit.h - the 8254 programmable interval timer: the kernel's clock.
 
    pit_init() sets channel 0 to PIT_HZ (a rate generator) as early as

@@ -1,3 +1,4 @@
+/* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* trap.h - the trap frame that isr.asm builds for every vector.
 
    Layout, from the lowest address (what trap_dispatch() gets a pointer
