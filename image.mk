@@ -13,19 +13,22 @@ CMDLINE =
 DISPLAY_MODE = none
 QEMU_MEMORY = 128M
 
+# The UEFI loader built here (boot/efi), or none: then no EFI system
+# partition (never the installed one: the tree's media are hermetic).
+MKIMAGE_EFI = $(if $(EFI_LOADER_BUILT),--efi $(EFI_LOADER_BUILT),--no-efi)
 # configure --without-serial: the build's media keep off COM1.
 MEDIA_SERIAL = $(if $(filter 0,$(PORTIX_WITH_SERIAL)),--no-serial)
-
 MKIMAGE_RAW = tools/portix-mkimage$(EXEEXT) --mode=raw --size=$(SIZE) \
 	--boot boot/boot.bin --stage2 boot/stage2.bin \
-	--kernel kernel/kernel.bin --cmdline "$(CMDLINE)" $(MEDIA_SERIAL)
+	--kernel kernel/kernel.bin $(MKIMAGE_EFI) --cmdline "$(CMDLINE)" \
+	$(MEDIA_SERIAL)
 
 # Makefile: a reconfigure may change MEDIA_SERIAL.
-portix.img: boot/boot.bin boot/stage2.bin kernel/kernel.bin tools/portix-mkimage$(EXEEXT) Makefile
+portix.img: boot/boot.bin boot/stage2.bin kernel/kernel.bin $(EFI_LOADER_BUILT) tools/portix-mkimage$(EXEEXT) Makefile
 	$(AM_V_GEN)$(LOGRUN) $(MKIMAGE_RAW) -o $@
 
 # Rebuild the image even when nothing changed (a new SIZE or CMDLINE).
-image: boot/boot.bin boot/stage2.bin kernel/kernel.bin tools/portix-mkimage$(EXEEXT)
+image: boot/boot.bin boot/stage2.bin kernel/kernel.bin $(EFI_LOADER_BUILT) tools/portix-mkimage$(EXEEXT)
 	$(AM_V_GEN)$(LOGRUN) $(MKIMAGE_RAW) -o portix.img
 
 noinst_DATA += portix.img
@@ -33,6 +36,9 @@ CLEANFILES += portix.img
 
 # make run MODE=iso|vdi|vmdk|ventoy-sim boots that medium (images.mk).
 MODE = raw
+# make run UEFI=1 boots it under UEFI firmware (OVMF) instead of the BIOS.
+UEFI =
+RUN_UEFI = $(if $(filter 1 yes,$(UEFI)),--uefi)
 
 # What make run boots, by MODE (spelled with _ for -: make variable
 # names here keep to letters, digits and _).  portix-run knows how QEMU
@@ -54,7 +60,7 @@ run: $(RUN_MEDIUM) tools/portix-run$(EXEEXT)
 	  exit 1; fi
 	@$(MKDIR_P) logs
 	@echo "Booting $(RUN_MEDIUM); quit QEMU with Ctrl-A X."
-	tools/portix-run$(EXEEXT) $(RUN_QEMU) --display=$(DISPLAY_MODE) \
+	tools/portix-run$(EXEEXT) $(RUN_QEMU) $(RUN_UEFI) --display=$(DISPLAY_MODE) \
 	  --memory=$(QEMU_MEMORY) --log=logs/serial.log $(RUN_MEDIUM) -- \
 	  -d guest_errors,cpu_reset -D logs/debug.log
 

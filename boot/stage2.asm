@@ -461,6 +461,9 @@ make_boot_info:
 	mov	eax, [S1_PARAMS + PORTIX_S1_BASE_LBA + 4]
 	mov	[BI + PORTIX_BI_OFF_BASE_LBA + 4], eax
 	mov	dword [BI + PORTIX_BI_OFF_KERNEL_ADDR], PORTIX_KERNEL_ADDR
+	; The firmware block: a BIOS, no RSDP given (the kernel scans for
+	; it), no framebuffer (VGA text); zeroing did the rest.
+	mov	dword [BI + PORTIX_BI_OFF_FIRMWARE + PORTIX_FW_OFF_KIND], PORTIX_FIRMWARE_BIOS
 	; The command line; its last byte stays 0, so it is always ended.
 	mov	si, HDR + PORTIX_S2_HDR_CMDLINE
 	mov	di, BI + PORTIX_BI_OFF_CMDLINE

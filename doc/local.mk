@@ -10,6 +10,7 @@ MAN3_PAGES = \
 	doc/man3/portix_image_add_file.3 \
 	doc/man3/portix_image_error.3 \
 	doc/man3/portix_image_free.3 \
+	doc/man3/portix_image_load_efi.3 \
 	doc/man3/portix_image_load_kernel.3 \
 	doc/man3/portix_image_load_stage1.3 \
 	doc/man3/portix_image_load_stage2.3 \

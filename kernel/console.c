@@ -23,14 +23,17 @@
 
 static bool serial_enabled;
 static bool keyboard_enabled;
+static bool vga_enabled;	/* a BIOS left VGA text mode on */
 
 /* Bytes (0..255) and CONSOLE_INPUT_LOST marks.  */
 static int16_t queue[INPUT_QUEUE_SIZE];
 static unsigned int q_head, q_tail;	/* read at head, write at tail */
 
-void console_init(bool use_serial)
+void console_init(bool use_serial, bool use_vga_text)
 {
-	vga_init();
+	vga_enabled = use_vga_text;
+	if (vga_enabled)
+		vga_init();
 	if (use_serial)
 		serial_enabled = serial_init();
 }
@@ -71,7 +74,8 @@ void console_start_input(void)
 
 void console_putc(char c)
 {
-	vga_putc(c);
+	if (vga_enabled)
+		vga_putc(c);
 	if (serial_enabled) {
 		if (c == '\n')
 			serial_putc('\r');
@@ -87,7 +91,8 @@ void console_write(const char *s, size_t len)
 
 void console_clear(void)
 {
-	vga_clear();
+	if (vga_enabled)
+		vga_clear();
 	if (serial_enabled) {
 		const char *s = "\033[2J\033[H";
 
@@ -121,7 +126,8 @@ int console_getc(void)
 	uint64_t flags;
 	int c;
 
-	vga_sync_cursor();	/* the user looks where the next key goes */
+	if (vga_enabled)
+		vga_sync_cursor();	/* the user looks where the next key goes */
 	flags = irq_save();
 	while (q_head == q_tail)
 		cpu_wait_for_interrupt();

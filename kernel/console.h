@@ -18,7 +18,9 @@
 
 /* Bring up the output devices.  USE_SERIAL false keeps COM1 silent
    (bootinfo_wants_serial() decides).  */
-void console_init(bool use_serial);
+/* USE_VGA_TEXT: the VGA text buffer is there (a BIOS boot); UEFI
+   firmware leaves a framebuffer instead, and 0xB8000 may be RAM.  */
+void console_init(bool use_serial, bool use_vga_text);
 
 /* Hook the input devices to the queue (needs irq_init()).  */
 void console_start_input(void);

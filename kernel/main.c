@@ -39,7 +39,8 @@ void kmain(const struct portix_boot_info *raw)
 	boottime_start();		// TSC at entry, stage 2's stamps
 	bootinfo_copy(raw);		// boot info out of low memory, first
 	pit_init();			// PIT at PIT_HZ: bounded waits need it
-	console_init(bootinfo_wants_serial()); // VGA, COM1 unless told not to
+	console_init(bootinfo_wants_serial(), // VGA, COM1 unless told not to
+		     bootinfo_has_vga_text());
 	gdt_init();			// own GDT; TSS with #DF/NMI/#MC stacks
 	idt_init();			// exception vectors; after gdt_init()
 	kprintf("%s\n", PORTIX_BANNER);	// tests wait for this line

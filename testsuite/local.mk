@@ -18,6 +18,7 @@ testsuite/site.exp: Makefile
 	  echo 'set PORTIX_WITH_SERIAL $(PORTIX_WITH_SERIAL)'; \
 	  echo 'set PORTIX_DEBUG $(PORTIX_DEBUG)'; \
 	  echo 'set QEMU "$(QEMU)"'; \
+	  echo 'set OVMF "$(OVMF)"'; \
 	  echo 'set GDB "$(GDB)"'; \
 	  echo 'set NASM "$(NASM)"'; \
 	  echo 'set MKIMAGE "$(abs_top_builddir)/tools/portix-mkimage$(EXEEXT)"'; \
@@ -43,9 +44,12 @@ testsuite/site.exp: Makefile
 	  echo 'set LINEEDIT_TEST "$(abs_top_builddir)/tools/tests/test-lineedit$(EXEEXT)"'; \
 	  echo 'set FSCK_FAT "$(FSCK_FAT)"'; \
 	  echo 'set MDIR "$(MDIR)"'; \
+	  echo 'set SFDISK "$(SFDISK)"'; \
+	  echo 'set SEVENZIP "$(SEVENZIP)"'; \
 	  echo 'set MTYPE "$(MTYPE)"'; \
 	  echo 'set MCOPY "$(MCOPY)"'; \
 	  echo 'set MMD "$(MMD)"'; \
+	  echo 'set EFI_LOADER "$(EFI_LOADER_BUILT:%=$(abs_top_builddir)/%)"'; \
 	} > $@-t && mv -f $@-t $@
 
 # Everything the tests boot or run must be built first.

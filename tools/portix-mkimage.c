@@ -13,7 +13,9 @@
 
    The boot pieces default to the installed ones: boot.bin, stage2.bin
    and kernel.bin in $PORTIX_DATADIR, or in the configured pkgdatadir
-   when that is unset.  */
+   when that is unset.  The UEFI loader, BOOTX64.EFI, is taken from
+   there too when it is there (a build without UEFI installs none): an
+   image without it has no EFI system partition.  */
 
 #include <config.h>
 
@@ -52,6 +54,8 @@ static const struct {
 	{ "--kernel", "kernel.bin", "the kernel" },
 };
 #define N_PIECES (sizeof(default_pieces) / sizeof(default_pieces[0]))
+/* The installed UEFI loader, optional unlike the pieces above.  */
+#define DEFAULT_EFI "BOOTX64.EFI"
 
 /* Progress is shown on a terminal only, and only for writes this big.  */
 #define PROGRESS_MIN_BYTES (16u << 20)
@@ -62,6 +66,9 @@ struct options {
 	const char *boot;
 	const char *stage2;
 	const char *kernel;
+	const char *efi;	/* --efi, or the installed one if readable */
+	bool no_efi;
+	char *default_efi;	/* malloc'd path of the installed one */
 	const char *cmdline;
 	const char *output;
 	bool force_chs;
@@ -104,7 +111,9 @@ enum {
 	OPT_VMDK_FORMAT,
 	OPT_VENTOY_SIZE,
 	OPT_ADD,
-	OPT_DISK_SIGNATURE
+	OPT_DISK_SIGNATURE,
+	OPT_EFI,
+	OPT_NO_EFI
 };
 
 static const struct option long_options[] = {
@@ -113,6 +122,8 @@ static const struct option long_options[] = {
 	{ "boot", required_argument, NULL, OPT_BOOT },
 	{ "stage2", required_argument, NULL, OPT_STAGE2 },
 	{ "kernel", required_argument, NULL, OPT_KERNEL },
+	{ "efi", required_argument, NULL, OPT_EFI },
+	{ "no-efi", no_argument, NULL, OPT_NO_EFI },
 	{ "cmdline", required_argument, NULL, OPT_CMDLINE },
 	{ "force-chs", no_argument, NULL, OPT_FORCE_CHS },
 	{ "no-serial", no_argument, NULL, OPT_NO_SERIAL },
@@ -198,6 +209,10 @@ static int print_help(void)
 	       "      --stage2=FILE    stage 2 (stage2.bin: %d sectors)\n"
 	       "      --kernel=FILE    the flat kernel binary (kernel.bin)\n"
 	       "                         (each defaults to the installed one, see below)\n"
+	       "      --efi=FILE       the UEFI loader (BOOTX64.EFI), put in an EFI system\n"
+	       "                         partition at the end of the disk (default: the\n"
+	       "                         installed one if there is one)\n"
+	       "      --no-efi         no UEFI loader and no EFI system partition\n"
 	       "      --cmdline=TEXT   kernel command line (at most %d bytes)\n"
 	       "      --force-chs      make the boot stages read the disk by CHS (tests)\n"
 	       "      --no-serial      stage 2 and the kernel keep off COM1 (screen and\n"
@@ -227,7 +242,7 @@ static int print_help(void)
 	       "give the same bytes.  Progress is shown on a terminal for long writes.\n"
 	       "\n"
 	       "boot.bin, stage2.bin and kernel.bin are read from PORTIX_DATADIR when\n"
-	       "it is set, else from %s.\n"
+	       "it is set, else from %s; BOOTX64.EFI too if it is there.\n"
 	       "\n",
 	       PORTIX_DISK_MB_DEFAULT, PORTIX_DISK_MB_MIN, PORTIX_DISK_MB_MAX,
 	       (unsigned long long)portix_image_max_size_mb(PORTIX_MODE_ISO),
@@ -409,6 +424,14 @@ static int parse_args(int argc, char **argv, struct options *opts)
 		case OPT_KERNEL:
 			opts->kernel = optarg;
 			break;
+		case OPT_EFI:
+			opts->efi = optarg;
+			opts->no_efi = false;
+			break;
+		case OPT_NO_EFI:
+			opts->no_efi = true;
+			opts->efi = NULL;
+			break;
 		case OPT_CMDLINE:
 			opts->cmdline = optarg;
 			break;
@@ -487,6 +510,20 @@ static bool use_installed_pieces(struct options *opts)
 {
 	const char *env = getenv("PORTIX_DATADIR");
 	const char *dir = env && *env ? env : PORTIX_PKGDATADIR;
+
+	if (!opts->efi && !opts->no_efi) {
+		size_t size = strlen(dir) + 1 + strlen(DEFAULT_EFI) + 1;
+
+		opts->default_efi = malloc(size);
+		if (!opts->default_efi) {
+			fprintf(stderr, "%s: out of memory\n", program_name);
+			return false;
+		}
+		snprintf(opts->default_efi, size, "%s/%s", dir, DEFAULT_EFI);
+		/* Optional: absent means a build without UEFI.  */
+		if (access(opts->default_efi, R_OK) == 0)
+			opts->efi = opts->default_efi;
+	}
 
 	for (size_t i = 0; i < N_PIECES; i++) {
 		const char **option = piece_option(opts, i);
@@ -780,6 +817,8 @@ static int make_image(struct portix_image *img, const struct options *opts,
 		rc = portix_image_load_stage2(img, opts->stage2);
 	if (rc == PORTIX_OK)
 		rc = portix_image_load_kernel(img, opts->kernel);
+	if (rc == PORTIX_OK && opts->efi)
+		rc = portix_image_load_efi(img, opts->efi);
 	for (size_t i = 0; rc == PORTIX_OK && i < opts->n_adds; i++)
 		rc = add_file(img, opts->adds[i]);
 	if (rc == PORTIX_OK)
@@ -831,6 +870,7 @@ int main(int argc, char **argv)
 out_free_adds:
 	for (size_t i = 0; i < N_PIECES; i++)
 		free(opts.defaults[i]);
+	free(opts.default_efi);
 	free(opts.adds);
 	return status;
 }

@@ -68,6 +68,7 @@ struct options {
 	const char *gdb;	/* port or socket path, or NULL */
 	const char *qemu;
 	bool snapshot;
+	bool uefi;
 	bool dry_run;
 	char **extra;		/* after "--" */
 	int n_extra;
@@ -81,6 +82,7 @@ enum {
 	OPT_GDB,
 	OPT_SNAPSHOT,
 	OPT_QEMU,
+	OPT_UEFI,
 	OPT_HELP,
 	OPT_VERSION
 };
@@ -97,6 +99,7 @@ static const struct option long_options[] = {
 	{ "gdb", optional_argument, NULL, OPT_GDB },
 	{ "snapshot", no_argument, NULL, OPT_SNAPSHOT },
 	{ "qemu", required_argument, NULL, OPT_QEMU },
+	{ "uefi", no_argument, NULL, OPT_UEFI },
 	{ "dry-run", no_argument, NULL, 'n' },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -133,6 +136,8 @@ static int print_help(void)
 	       "                          127.0.0.1 (default %s) or the UNIX socket\n"
 	       "                          PATH, and print the gdb command to attach\n"
 	       "      --snapshot        throw away what the guest writes to MEDIUM\n"
+	       "      --uefi            boot under UEFI firmware (OVMF: $PORTIX_OVMF,\n"
+	       "                          else %s), not the BIOS\n"
 	       "      --qemu=PROGRAM    the QEMU to run (default: $PORTIX_QEMU, else\n"
 	       "                          qemu-system-x86_64 from PATH)\n"
 	       "  -n, --dry-run         print the QEMU command line instead of running it\n"
@@ -146,6 +151,7 @@ static int print_help(void)
 	       "gdb reads the kernel's symbols from %s/kernel.elf\n"
 	       "(PORTIX_LIBDIR overrides the directory).\n"
 	       "\n",
+	       *PORTIX_OVMF_DEFAULT ? PORTIX_OVMF_DEFAULT : "none found by configure",
 	       MEMORY_DEFAULT, GDB_PORT_DEFAULT, PORTIX_PKGLIBDIR);
 	cli_print_bug_report();
 	return cli_close_stdout(program_name);
@@ -256,6 +262,9 @@ static int parse_args(int argc, char **argv, struct options *opts)
 			break;
 		case OPT_SNAPSHOT:
 			opts->snapshot = true;
+			break;
+		case OPT_UEFI:
+			opts->uefi = true;
 			break;
 		case OPT_QEMU:
 			opts->qemu = optarg;
@@ -539,6 +548,49 @@ static void print_quoted(const char *word)
 	putchar('\'');
 }
 
+/* The UEFI firmware: a whole image (-bios), or a CODE file whose VARS
+   file is beside it (two pflash drives; the variables in a snapshot,
+   so the firmware's writes go nowhere).  False after a message.  */
+static bool add_uefi(struct cmd *cmd)
+{
+	const char *env = getenv("PORTIX_OVMF");
+	const char *fw = env && *env ? env : PORTIX_OVMF_DEFAULT;
+	const char *base = strrchr(fw, '/');
+	const char *code;
+	char *q, *vars;
+
+	if (!*fw) {
+		fprintf(stderr, "%s: --uefi: no UEFI firmware (install ovmf, or set PORTIX_OVMF to OVMF.fd or OVMF_CODE.fd)\n",
+			program_name);
+		return false;
+	}
+	if (access(fw, R_OK) != 0) {
+		fprintf(stderr, "%s: --uefi: %s: %s\n", program_name, fw,
+			strerror(errno));
+		return false;
+	}
+	code = strstr(base ? base : fw, "_CODE");
+	if (!code) {
+		add(cmd, "-bios");
+		add(cmd, fw);
+		return true;
+	}
+	q = qemu_quote(fw);
+	add(cmd, "-drive");
+	addf(cmd, "if=pflash,format=raw,unit=0,readonly=on,file=%s", q);
+	vars = strdup(fw);
+	if (!vars)
+		die_nomem();
+	memcpy(vars + (code - fw), "_VARS", 5);
+	free(q);
+	q = qemu_quote(vars);
+	add(cmd, "-drive");
+	addf(cmd, "if=pflash,format=raw,unit=1,snapshot=on,file=%s", q);
+	free(q);
+	free(vars);
+	return true;
+}
+
 static void build(struct cmd *cmd, const struct options *opts)
 {
 	add(cmd, opts->qemu);
@@ -584,6 +636,8 @@ int main(int argc, char **argv)
 			return EXIT_FAILURE;
 	}
 	build(&cmd, &opts);
+	if (opts.uefi && !add_uefi(&cmd))
+		return EXIT_FAILURE;
 	if (row >= 0 && opts.interface != IF_NONE &&
 	    !add_medium(&cmd, &opts, row))
 		return EXIT_FAILURE;

@@ -10,6 +10,9 @@
      RSP = a valid stack below PORTIX_BOOT_STACK_TOP (the kernel sets its own).
    Protocol version 2 appends struct portix_boot_disk to the boot info:
    which disk stage 2 was loaded from (signature, El Torito, EDD path).
+   Protocol version 3 appends struct portix_firmware_info: BIOS or UEFI,
+   the ACPI RSDP and the framebuffer.  The UEFI loader (boot/efi/) keeps
+   the same contract: it fills the same block and enters the same way.
    Everything is little-endian.  The offsets live in layout.h (NASM reads
    them there); the assertions below keep the structures in step.
    Installed with libportix as the boot protocol's definition (see
@@ -68,6 +71,30 @@ struct portix_boot_disk {
 	uint32_t reserved_end;
 };
 
+/* A linear framebuffer (protocol version 3).  */
+struct portix_framebuffer {
+	uint64_t addr;			/* physical address of pixel (0, 0) */
+	uint64_t size;			/* bytes */
+	uint32_t width;			/* pixels */
+	uint32_t height;		/* pixels */
+	uint32_t pitch;			/* bytes per row */
+	uint8_t bpp;			/* bits per pixel */
+	uint8_t format;			/* PORTIX_FB_FORMAT_* */
+	uint16_t reserved;
+	uint32_t red_mask;
+	uint32_t green_mask;
+	uint32_t blue_mask;
+	uint32_t reserved_mask;
+};
+
+/* What the firmware told the loader (protocol version 3).  */
+struct portix_firmware_info {
+	uint32_t kind;			/* PORTIX_FIRMWARE_* */
+	uint32_t reserved;
+	uint64_t acpi_rsdp;		/* 0: scan the BIOS areas */
+	struct portix_framebuffer fb;
+};
+
 /* What stage 2 hands the kernel.  */
 struct portix_boot_info {
 	uint32_t magic;			/* PORTIX_BI_MAGIC */
@@ -82,6 +109,7 @@ struct portix_boot_info {
 	char cmdline[PORTIX_CMDLINE_MAX];	/* NUL-terminated */
 	struct portix_e820_entry e820[PORTIX_E820_MAX];
 	struct portix_boot_disk disk;	/* since protocol version 2 */
+	struct portix_firmware_info firmware;	/* since version 3 */
 };
 
 /* The checks need C11 (the kernel and libportix are built as C11); a
@@ -131,6 +159,27 @@ PORTIX_CHECK_OFFSET(struct portix_boot_disk, edd_interface, PORTIX_BD_OFF_EDD_IN
 PORTIX_CHECK_OFFSET(struct portix_boot_disk, edd_iface_path, PORTIX_BD_OFF_EDD_IFACE_PATH);
 PORTIX_CHECK_OFFSET(struct portix_boot_disk, edd_device_path, PORTIX_BD_OFF_EDD_DEVICE_PATH);
 PORTIX_CHECK_OFFSET(struct portix_boot_disk, reserved_end, PORTIX_BD_OFF_RESERVED_END);
+PORTIX_CHECK_OFFSET(struct portix_boot_info, firmware, PORTIX_BI_OFF_FIRMWARE);
+PORTIX_CHECK_OFFSET(struct portix_firmware_info, kind, PORTIX_FW_OFF_KIND);
+PORTIX_CHECK_OFFSET(struct portix_firmware_info, reserved, PORTIX_FW_OFF_RESERVED);
+PORTIX_CHECK_OFFSET(struct portix_firmware_info, acpi_rsdp, PORTIX_FW_OFF_ACPI_RSDP);
+PORTIX_CHECK_OFFSET(struct portix_firmware_info, fb, PORTIX_FW_OFF_FB);
+PORTIX_CHECK_OFFSET(struct portix_framebuffer, addr, PORTIX_FB_OFF_ADDR);
+PORTIX_CHECK_OFFSET(struct portix_framebuffer, size, PORTIX_FB_OFF_SIZE);
+PORTIX_CHECK_OFFSET(struct portix_framebuffer, width, PORTIX_FB_OFF_WIDTH);
+PORTIX_CHECK_OFFSET(struct portix_framebuffer, height, PORTIX_FB_OFF_HEIGHT);
+PORTIX_CHECK_OFFSET(struct portix_framebuffer, pitch, PORTIX_FB_OFF_PITCH);
+PORTIX_CHECK_OFFSET(struct portix_framebuffer, bpp, PORTIX_FB_OFF_BPP);
+PORTIX_CHECK_OFFSET(struct portix_framebuffer, format, PORTIX_FB_OFF_FORMAT);
+PORTIX_CHECK_OFFSET(struct portix_framebuffer, reserved, PORTIX_FB_OFF_RESERVED);
+PORTIX_CHECK_OFFSET(struct portix_framebuffer, red_mask, PORTIX_FB_OFF_RED_MASK);
+PORTIX_CHECK_OFFSET(struct portix_framebuffer, green_mask, PORTIX_FB_OFF_GREEN_MASK);
+PORTIX_CHECK_OFFSET(struct portix_framebuffer, blue_mask, PORTIX_FB_OFF_BLUE_MASK);
+PORTIX_CHECK_OFFSET(struct portix_framebuffer, reserved_mask, PORTIX_FB_OFF_RESERVED_MASK);
+_Static_assert(sizeof(struct portix_framebuffer) == PORTIX_FB_SIZE,
+	       "framebuffer size");
+_Static_assert(sizeof(struct portix_firmware_info) == PORTIX_FW_SIZE,
+	       "firmware block size");
 _Static_assert(sizeof(struct portix_boot_disk) == PORTIX_BD_SIZE,
 	       "boot-disk identity size");
 _Static_assert(sizeof(struct portix_boot_info) == PORTIX_BI_SIZE,

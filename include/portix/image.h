@@ -112,6 +112,19 @@ int portix_image_load_stage2(struct portix_image *img, const char *path);
 	  PORTIX_ENOMEM if out of memory.  */
 int portix_image_load_kernel(struct portix_image *img, const char *path);
 
+/* Read the UEFI loader from the file PATH: an x86-64 PE32+ EFI
+   application (MZ and PE headers, machine 0x8664, subsystem 10) of at
+   most PORTIX_ESP_LOADER_MAX bytes.  With a loader the disk gets an EFI
+   system partition (MBR entry 1, type PORTIX_MBR_TYPE_ESP, its last
+   PORTIX_ESP_MB MiB) holding it as PORTIX_ESP_LOADER_PATH, and an ISO
+   gets a UEFI El Torito entry.  PATH NULL forgets the loader: no ESP.
+   Return PORTIX_OK;
+	  PORTIX_EINVAL if the file is not such an application;
+	  PORTIX_ENOSPC if it is too large;
+	  PORTIX_EIO if it cannot be opened or read;
+	  PORTIX_ENOMEM if out of memory.  */
+int portix_image_load_efi(struct portix_image *img, const char *path);
+
 /* Set the kernel command line stage 2 passes on (copied; "" for none).
    Return PORTIX_OK;
 	  PORTIX_EINVAL if CMDLINE is NULL;

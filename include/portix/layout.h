@@ -14,8 +14,10 @@
 
 /* Boot protocol version, checked by stage 2 and the kernel.  Version 2
    added the boot-disk identity (PORTIX_BI_OFF_DISK) after the E820 map;
-   everything before it is as in version 1.  */
-#define PORTIX_PROTOCOL_VERSION 2
+   version 3 appended the firmware block (PORTIX_BI_OFF_FIRMWARE: BIOS or
+   UEFI, ACPI RSDP, framebuffer) after it.  Everything before an appended
+   part is as in the version before.  */
+#define PORTIX_PROTOCOL_VERSION 3
 
 #define PORTIX_SECTOR_SIZE 512
 
@@ -36,9 +38,29 @@
 #define PORTIX_PARTITION_ALIGN_SECTORS 2048
 #define PORTIX_KERNEL_MAX_SECTORS (PORTIX_RESERVED_END_LBA - PORTIX_KERNEL_LBA)
 
+/* The EFI system partition (when the image has a UEFI loader): the
+   last PORTIX_ESP_SECTORS of the disk, MBR entry 1 of type
+   PORTIX_MBR_TYPE_ESP, a FAT16 volume holding PORTIX_ESP_LOADER_PATH.
+   3 MiB is the smallest whole number of MiB that FAT16 allows (FAT12,
+   which libportix's FAT code does not write, ends near 2.1 MiB); the
+   data partition keeps entry 0 and LBA PORTIX_RESERVED_END_LBA, and
+   ends where the ESP starts.  The loader must leave room for the FAT
+   metadata: at most PORTIX_ESP_LOADER_MAX bytes.  */
+#define PORTIX_ESP_MB 3
+#define PORTIX_ESP_SECTORS (PORTIX_ESP_MB * 2048)
+#define PORTIX_ESP_LOADER_PATH "/EFI/BOOT/BOOTX64.EFI"
+#define PORTIX_ESP_LOADER_MAX (2 * 1048576)
+/* The smallest data partition: FAT16 needs at least 4085 clusters,
+   about 2.1 MiB at 512 bytes a cluster; 4 MiB leaves room for files.  */
+#define PORTIX_DATA_MB_MIN 4
+
 /* Whole-disk size in MiB: default and minimum.  */
 #define PORTIX_DISK_MB_DEFAULT 8
 #define PORTIX_DISK_MB_MIN 8
+/* The reserved area, the smallest data partition and the ESP fit.  */
+#if PORTIX_DISK_MB_MIN < 1 + PORTIX_DATA_MB_MIN + PORTIX_ESP_MB
+#error "PORTIX_DISK_MB_MIN is too small for the data partition and the ESP"
+#endif
 /* The largest disk: an MBR counts sectors in 32 bits (2 TiB).  */
 #define PORTIX_DISK_MB_MAX 2097152
 
@@ -185,7 +207,10 @@
 #define PORTIX_E820_MAX 128
 /* struct portix_boot_disk: which disk stage 2 was loaded from.  */
 #define PORTIX_BI_OFF_DISK (PORTIX_BI_OFF_E820 + PORTIX_E820_MAX * PORTIX_E820_ENTRY_SIZE)
-#define PORTIX_BI_SIZE (PORTIX_BI_OFF_DISK + PORTIX_BD_SIZE)
+/* Protocol version 3: which firmware booted, the ACPI RSDP it gave and
+   its framebuffer (struct portix_boot_info fields from firmware on).  */
+#define PORTIX_BI_OFF_FIRMWARE (PORTIX_BI_OFF_DISK + PORTIX_BD_SIZE)
+#define PORTIX_BI_SIZE (PORTIX_BI_OFF_FIRMWARE + PORTIX_FW_SIZE)
 
 /* ---- Boot-disk identity (struct portix_boot_disk), byte offsets ---- */
 
@@ -232,6 +257,59 @@
 #define PORTIX_BD_FLAG_CD 0x02
 /* The BIOS gave an EDD 3.0 device path (key 0xBEDD, checksum right).  */
 #define PORTIX_BD_FLAG_EDD 0x04
+/* The boot device sits behind USB (a USB node on the UEFI device path,
+   or an EDD host bus/interface saying USB).  */
+#define PORTIX_BD_FLAG_USB 0x08
+
+/* ---- Firmware block (protocol version 3), byte offsets inside it ---- */
+
+/* u32: PORTIX_FIRMWARE_*: who booted the kernel.  */
+#define PORTIX_FW_OFF_KIND 0x00
+/* u32, zero.  */
+#define PORTIX_FW_OFF_RESERVED 0x04
+/* u64: physical address of the ACPI RSDP the firmware gave (UEFI
+   configuration table), 0 if none: the kernel then scans the BIOS
+   areas (EBDA, 0xE0000-0xFFFFF) as on a BIOS boot.  */
+#define PORTIX_FW_OFF_ACPI_RSDP 0x08
+/* The framebuffer (struct portix_framebuffer), valid when its format is
+   not PORTIX_FB_FORMAT_NONE.  On a BIOS boot there is none: VGA text at
+   0xB8000 is the console.  */
+#define PORTIX_FW_OFF_FB 0x10
+#define PORTIX_FW_SIZE (PORTIX_FW_OFF_FB + PORTIX_FB_SIZE)
+/* Firmware kinds.  */
+#define PORTIX_FIRMWARE_BIOS 1
+#define PORTIX_FIRMWARE_UEFI 2
+
+/* ---- Framebuffer (struct portix_framebuffer), byte offsets ---- */
+
+/* u64: physical address of pixel (0, 0); u64: bytes mapped there.  */
+#define PORTIX_FB_OFF_ADDR 0x00
+#define PORTIX_FB_OFF_SIZE 0x08
+/* u32 each: visible pixels across and down; bytes from one row's start
+   to the next (at least width * bpp / 8).  */
+#define PORTIX_FB_OFF_WIDTH 0x10
+#define PORTIX_FB_OFF_HEIGHT 0x14
+#define PORTIX_FB_OFF_PITCH 0x18
+/* u8: bits per pixel; u8: PORTIX_FB_FORMAT_*; u16 zero.  */
+#define PORTIX_FB_OFF_BPP 0x1C
+#define PORTIX_FB_OFF_FORMAT 0x1D
+#define PORTIX_FB_OFF_RESERVED 0x1E
+/* u32 each: the bits of a pixel (read as a little-endian u32) that
+   hold red, green, blue and nothing; set for every format but NONE.  */
+#define PORTIX_FB_OFF_RED_MASK 0x20
+#define PORTIX_FB_OFF_GREEN_MASK 0x24
+#define PORTIX_FB_OFF_BLUE_MASK 0x28
+#define PORTIX_FB_OFF_RESERVED_MASK 0x2C
+#define PORTIX_FB_SIZE 0x30
+/* Framebuffer formats.  */
+/* No framebuffer.  */
+#define PORTIX_FB_FORMAT_NONE 0
+/* 32 bpp, byte 0 red, 1 green, 2 blue, 3 unused.  */
+#define PORTIX_FB_FORMAT_RGBX 1
+/* 32 bpp, byte 0 blue, 1 green, 2 red, 3 unused.  */
+#define PORTIX_FB_FORMAT_BGRX 2
+/* bpp bits per pixel laid out as the masks say.  */
+#define PORTIX_FB_FORMAT_BITMASK 3
 /* Boot-info flags.  */
 /* Stage 2 read the kernel by CHS (no usable INT 13h extensions).  */
 #define PORTIX_BI_FLAG_CHS 0x01
@@ -263,6 +341,8 @@
 #define PORTIX_MBR_TYPE_FAT32 0x0B
 #define PORTIX_MBR_TYPE_FAT32_LBA 0x0C
 #define PORTIX_MBR_TYPE_FAT16_LBA 0x0E
+/* The EFI system partition (never a data partition to the kernel).  */
+#define PORTIX_MBR_TYPE_ESP 0xEF
 
 /* ---- Media beyond the raw image (portix-mkimage --mode) ---- */
 
@@ -303,6 +383,13 @@
 #define PORTIX_ELTORITO_BOOTABLE 0x88
 #define PORTIX_ELTORITO_MEDIA_TYPE 0x21
 #define PORTIX_ELTORITO_MEDIA_HD 4
+/* The hybrid ISO (an image with a UEFI loader): the ISO's first 512
+   bytes are stage 1 again, its base LBA this one, the LBA (512-byte
+   sectors) where the embedded image starts (CD sector 32), its
+   partition table the image's moved by as much.  Written raw to a disk,
+   LBA 0's stage 1 parameter block gives the image's LBA 0, as on every
+   disk medium.  */
+#define PORTIX_ISO_HYBRID_BASE 128
 /* The geometry the hard-disk media's partition table must encode, for
    BIOSes that take it from there (SeaBIOS under El Torito hard-disk
    emulation): 64 heads, 32 sectors, so a cylinder is 1 MiB and every

@@ -9,7 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <portix/layout.h>
+
 #include "acpi/acpi.h"
+#include "boot/bootinfo.h"
 #include "arch/x86_64/io.h"
 #include "arch/x86_64/pit.h"
 #include "klog.h"
@@ -99,12 +102,33 @@ static const struct rsdp *scan_rsdp(uint64_t start, uint64_t end)
 	return NULL;
 }
 
+/* The RSDP the loader was given by the firmware (UEFI's configuration
+   table), mapped and checked; NULL if there is none.  */
+static const struct rsdp *given_rsdp(void)
+{
+	uint64_t addr = bootinfo()->firmware.acpi_rsdp;
+	const struct rsdp *r = (const struct rsdp *)(uintptr_t)addr;
+
+	if (!addr || paging_map_mmio(addr, sizeof(*r)) < 0)
+		return NULL;
+	if (memcmp(r->signature, "RSD PTR ", 8) || !checksum_ok(r, 20)) {
+		klog(KLOG_WARN, "acpi: no valid RSDP at 0x%lx, given at boot",
+		     addr);
+		return NULL;
+	}
+	return r;
+}
+
 static const struct rsdp *find_rsdp(void)
 {
-	uint64_t ebda = (uint64_t)*(const volatile uint16_t *)
-		phys_ptr(EBDA_SEGMENT_PTR) << 4;
-	const struct rsdp *r = NULL;
+	uint64_t ebda;
+	const struct rsdp *r = given_rsdp();
 
+	/* Only a BIOS leaves an EBDA and the RSDP in its areas.  */
+	if (r || bootinfo()->firmware.kind != PORTIX_FIRMWARE_BIOS)
+		return r;
+	ebda = (uint64_t)*(const volatile uint16_t *)
+		phys_ptr(EBDA_SEGMENT_PTR) << 4;
 	if (ebda >= 0x80000 && ebda < 0xA0000)
 		r = scan_rsdp(ebda, ebda + 1024);
 	return r ? r : scan_rsdp(BIOS_AREA_START, BIOS_AREA_END);

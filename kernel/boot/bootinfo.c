@@ -52,6 +52,13 @@ bool bootinfo_wants_serial(void)
 	return !cmdline_line_has_flag(info.cmdline, PORTIX_CMDLINE_NO_SERIAL);
 }
 
+bool bootinfo_has_vga_text(void)
+{
+	if (info.magic != PORTIX_BI_MAGIC)
+		return true;
+	return info.firmware.kind != PORTIX_FIRMWARE_UEFI;
+}
+
 void bootinfo_check(void)
 {
 	if (!info_copied)
@@ -110,6 +117,8 @@ static void print_disk(void)
 	if (d->flags & PORTIX_BD_FLAG_CD)
 		kprintf(", El Torito CD (media %u, image at CD sector %u)",
 			d->cd_media, d->cd_image_lba);
+	if (d->flags & PORTIX_BD_FLAG_USB)
+		kprintf(", USB");
 	if (d->flags & PORTIX_BD_FLAG_EDD)
 		kprintf(", EDD %.*s %.*s path %02x:%02x.%x channel %u device %u",
 			padded_len(d->edd_host_bus, PORTIX_EDD_HOST_BUS_LEN),
@@ -122,6 +131,20 @@ static void print_disk(void)
 	kprintf("\n");
 }
 
+/* "firmware: ..." into the log: who booted, what it handed over.  */
+static void print_firmware(void)
+{
+	const struct portix_firmware_info *f = &info.firmware;
+
+	klog(KLOG_INFO, "firmware: %s, ACPI RSDP %s0x%lx",
+	     f->kind == PORTIX_FIRMWARE_UEFI ? "UEFI" : "BIOS",
+	     f->acpi_rsdp ? "at " : "to be found, ", f->acpi_rsdp);
+	if (f->fb.format != PORTIX_FB_FORMAT_NONE)
+		klog(KLOG_INFO, "framebuffer: %ux%u, %u bpp, pitch %u, at 0x%lx",
+		     f->fb.width, f->fb.height, f->fb.bpp, f->fb.pitch,
+		     f->fb.addr);
+}
+
 void bootinfo_print(void)
 {
 	kprintf("boot: drive 0x%02x, base LBA %lu, kernel %u bytes at 0x%lx"
@@ -129,6 +152,7 @@ void bootinfo_print(void)
 		info.kernel_addr,
 		(info.flags & PORTIX_BI_FLAG_CHS) ? ", CHS" : "");
 	print_disk();
+	print_firmware();
 	print_memory();
 	klog(KLOG_INFO, "cmdline: %s", info.cmdline[0] ? info.cmdline : "(none)");
 #if PORTIX_DEBUG

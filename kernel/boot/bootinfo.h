@@ -28,6 +28,10 @@ bool bootinfo_copy(const struct portix_boot_info *raw);
    stage 2) or by the word PORTIX_CMDLINE_NO_SERIAL on its command line.  */
 bool bootinfo_wants_serial(void);
 
+/* True unless a block with the right magic says UEFI booted the kernel:
+   only a BIOS leaves VGA text mode on.  */
+bool bootinfo_has_vga_text(void);
+
 /* Panic unless magic, version, size, E820 count and kernel address
    match this kernel.  */
 void bootinfo_check(void);

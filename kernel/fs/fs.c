@@ -110,6 +110,14 @@ int fs_mount_root(void)
 	if (!boot.drive) {
 		char why[sizeof(root_error)];
 
+		/* The kernel has no USB driver: the disk cannot be among
+		   those it sees, so say that rather than "no disk".  */
+		if (bi->disk.flags & PORTIX_BD_FLAG_USB) {
+			strlcpy(root_error, "booted from a USB device: no "
+				"driver for it yet", sizeof(root_error));
+			kprintf("fs: %s, / not mounted\n", root_error);
+			return FAT_ENOFS;
+		}
 		if (found)
 			strlcpy(why, "no room for the boot CD's image view",
 				sizeof(why));

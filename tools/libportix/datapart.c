@@ -18,6 +18,7 @@
 #include <config.h>
 #endif
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -33,6 +34,8 @@
 #define COPY_BYTES (256 * 1024)
 /* The FAT volume label.  */
 #define VOLUME_LABEL "PORTIX"
+/* The EFI system partition's label.  */
+#define ESP_LABEL "EFI"
 
 /* What the block device callbacks see.  */
 struct dp_dev {
@@ -243,37 +246,57 @@ out_close:
 	return rc;
 }
 
+/* A block device over DD's sparse disk of SECTORS sectors.  */
+static void sparse_dev(struct fat_blockdev *dev, struct dp_dev *dd,
+		       uint32_t sectors)
+{
+	memset(dev, 0, sizeof(*dev));
+	dev->ctx = dd;
+	dev->read = dev_read;
+	dev->write = dev_write;
+	dev->now = dev_now;
+	dev->sector_count = sectors;
+}
+
+/* Format PART's sectors (DEV) as FAT labelled LABEL and mount it in VOL;
+   set part->fat_type.  WHAT names the volume in messages.  */
+static int format(struct portix_image *img, struct fat_volume *vol,
+		  const struct fat_blockdev *dev, struct pxi_partition *part,
+		  uint32_t serial, const char *label, const char *what)
+{
+	struct fat_format_params params;
+	struct fat_statfs st;
+	int err;
+
+	memset(&params, 0, sizeof(params));
+	params.hidden_sectors = part->start;
+	params.serial = serial;
+	params.label = label;
+	params.sectors_per_track = part->sectors_per_track;
+	params.heads = part->heads;
+	err = fat_format(vol, dev, &params);
+	if (err == 0)
+		err = fat_statfs(vol, &st);
+	if (err < 0)
+		return fat_error(img, ((struct dp_dev *)dev->ctx)->sp, err,
+				 what);
+	part->fat_type = st.type;
+	return PORTIX_OK;
+}
+
 /* Format, then add every file.  VOL is left unmounted.  */
 static int fill(struct portix_image *img, struct fat_volume *vol,
 		struct dp_dev *dd, struct pxi_partition *part, uint32_t serial)
 {
-	struct fat_format_params params;
 	struct fat_blockdev dev;
-	struct fat_statfs st;
 	struct copying cp = { NULL, 0, 0 };
 	int rc, err;
 
-	memset(&dev, 0, sizeof(dev));
-	dev.ctx = dd;
-	dev.read = dev_read;
-	dev.write = dev_write;
-	dev.now = dev_now;
-	dev.sector_count = part->sectors;
-	memset(&params, 0, sizeof(params));
-	params.hidden_sectors = part->start;
-	params.serial = serial;
-	params.label = VOLUME_LABEL;
-	params.sectors_per_track = part->sectors_per_track;
-	params.heads = part->heads;
-
-	err = fat_format(vol, &dev, &params);
-	if (err == 0)
-		err = fat_statfs(vol, &st);
-	if (err < 0)
-		return fat_error(img, dd->sp, err, "data partition");
-	part->fat_type = st.type;
-
-	rc = PORTIX_OK;
+	sparse_dev(&dev, dd, part->sectors);
+	rc = format(img, vol, &dev, part, serial, VOLUME_LABEL,
+		    "data partition");
+	if (rc < 0)
+		return rc;
 	if (img->n_adds > 0) {
 		cp.buf = malloc(COPY_BYTES);
 		if (!cp.buf)
@@ -294,6 +317,32 @@ static int fill(struct portix_image *img, struct fat_volume *vol,
 	return rc;
 }
 
+/* Allocate *SP for SECTORS sectors, and a volume; NULL both on failure.  */
+static int alloc_volume(struct portix_image *img, struct pxi_sparse **sp,
+			struct fat_volume **vol, uint32_t sectors)
+{
+	*sp = malloc(sizeof(**sp));
+	*vol = malloc(sizeof(**vol));
+	if (!*sp || !*vol) {
+		free(*sp);
+		free(*vol);
+		*sp = NULL;
+		*vol = NULL;
+		return pxi_error(img, PORTIX_ENOMEM, "out of memory");
+	}
+	pxi_sparse_init(*sp, sectors);
+	return PORTIX_OK;
+}
+
+static void free_sparse(struct pxi_sparse **sp)
+{
+	if (*sp) {
+		pxi_sparse_free(*sp);
+		free(*sp);
+		*sp = NULL;
+	}
+}
+
 int pxi_datapart_build(struct portix_image *img, struct pxi_partition *part,
 		       uint32_t serial)
 {
@@ -302,14 +351,9 @@ int pxi_datapart_build(struct portix_image *img, struct pxi_partition *part,
 	int rc;
 
 	pxi_datapart_release(img);
-	img->part = malloc(sizeof(*img->part));
-	vol = malloc(sizeof(*vol));
-	if (!img->part || !vol) {
-		free(vol);
-		pxi_datapart_release(img);
-		return pxi_error(img, PORTIX_ENOMEM, "out of memory");
-	}
-	pxi_sparse_init(img->part, part->sectors);
+	rc = alloc_volume(img, &img->part, &vol, part->sectors);
+	if (rc < 0)
+		return rc;
 	dd.sp = img->part;
 	fat_time_from_unix(img->epoch, &dd.when);
 	rc = fill(img, vol, &dd, part, serial);
@@ -319,13 +363,69 @@ int pxi_datapart_build(struct portix_image *img, struct pxi_partition *part,
 	return rc;
 }
 
+/* Write the loader to PORTIX_ESP_LOADER_PATH in VOL, making its
+   directories.  */
+static int put_loader(struct portix_image *img, struct fat_volume *vol,
+		      const struct pxi_sparse *sp)
+{
+	static const char *const dirs[] = { "/EFI", "/EFI/BOOT" };
+	struct fat_file f;
+	int32_t w;
+	int err;
+
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		err = fat_mkdir(vol, dirs[i]);
+		if (err < 0)
+			return fat_error(img, sp, err, dirs[i]);
+	}
+	err = fat_open(vol, PORTIX_ESP_LOADER_PATH,
+		       FAT_O_WRITE | FAT_O_CREAT | FAT_O_EXCL, &f);
+	if (err < 0)
+		return fat_error(img, sp, err, PORTIX_ESP_LOADER_PATH);
+	w = fat_write(&f, img->efi, (uint32_t)img->efi_size);
+	fat_close(&f);
+	if (w >= 0 && (size_t)w != img->efi_size)
+		w = FAT_ENOSPC;
+	return w < 0 ? fat_error(img, sp, w, PORTIX_ESP_LOADER_PATH) :
+		       PORTIX_OK;
+}
+
+int pxi_esp_build(struct portix_image *img, struct pxi_partition *esp,
+		  uint32_t serial)
+{
+	struct fat_blockdev dev;
+	struct fat_volume *vol;
+	struct dp_dev dd;
+	int rc, err;
+
+	free_sparse(&img->esp);
+	rc = alloc_volume(img, &img->esp, &vol, esp->sectors);
+	if (rc < 0)
+		return rc;
+	dd.sp = img->esp;
+	fat_time_from_unix(img->epoch, &dd.when);
+	sparse_dev(&dev, &dd, esp->sectors);
+	rc = format(img, vol, &dev, esp, serial, ESP_LABEL,
+		    "EFI system partition");
+	if (rc == PORTIX_OK) {
+		/* FAT16 by the size: a FAT32 ESP would need 33 MiB.  */
+		assert(esp->fat_type == 16);
+		rc = put_loader(img, vol, img->esp);
+		err = fat_unmount(vol);
+		if (rc == PORTIX_OK && err < 0)
+			rc = fat_error(img, img->esp, err,
+				       "EFI system partition");
+	}
+	free(vol);
+	if (rc < 0)
+		free_sparse(&img->esp);
+	return rc;
+}
+
 void pxi_datapart_release(struct portix_image *img)
 {
-	if (img->part) {
-		pxi_sparse_free(img->part);
-		free(img->part);
-		img->part = NULL;
-	}
+	free_sparse(&img->part);
+	free_sparse(&img->esp);
 	free(img->extents);
 	img->extents = NULL;
 }

@@ -37,7 +37,15 @@
 int pxi_datapart_build(struct portix_image *img, struct pxi_partition *part,
 		       uint32_t serial);
 
-/* Free img->part and img->extents (both may be NULL).  */
+/* Format ESP's sectors as FAT16 labelled "EFI" (volume serial SERIAL,
+   timestamps from img->epoch) and write img->efi to
+   PORTIX_ESP_LOADER_PATH.  On success img->esp holds its sectors (any
+   earlier one is released); on failure img->esp is NULL.  Return
+   PORTIX_OK, PORTIX_ENOSPC if the loader does not fit, PORTIX_ENOMEM.  */
+int pxi_esp_build(struct portix_image *img, struct pxi_partition *esp,
+		  uint32_t serial);
+
+/* Free img->part, img->esp and img->extents (all may be NULL).  */
 void pxi_datapart_release(struct portix_image *img);
 
 /* addfile.c: forget every added file.  */

@@ -38,6 +38,7 @@ void portix_image_free(struct portix_image *img)
 		return;
 	free(img->stage2);
 	free(img->kernel);
+	free(img->efi);
 	free(img->error);
 	pxi_adds_free(img);
 	pxi_datapart_release(img);

@@ -56,6 +56,11 @@ struct portix_image {
 	struct pxi_add *adds;	/* files to copy in, in the order given */
 	size_t n_adds;
 	struct pxi_sparse *part;	/* the last layout's partition, or NULL */
+	/* The UEFI loader (portix_image_load_efi) and the EFI system
+	   partition holding it (datapart.c).  */
+	uint8_t *efi;		/* efi_size bytes, or NULL: no ESP */
+	size_t efi_size;
+	struct pxi_sparse *esp;	/* the last layout's ESP, or NULL */
 	struct pxi_extent *extents;	/* the last layout's extents */
 };
 
@@ -100,6 +105,10 @@ struct pxi_layout {
 	uint8_t stage2[PXI_STAGE2_BYTES];
 	struct pxi_extent *extents;	/* img->extents */
 	unsigned int n_extents;
+	/* The EFI system partition's first LBA and length in sectors;
+	   both 0 when the image has no UEFI loader.  */
+	uint32_t esp_lba;
+	uint32_t esp_sectors;
 };
 
 /* Fill LAY from IMG, formatting the data partition and copying the

@@ -6,8 +6,10 @@
    file: stage 1 at PORTIX_STAGE1_LBA with its parameter block and disk
    signature filled in, stage 2 at PORTIX_STAGE2_LBA with its header
    describing the kernel, the kernel at PORTIX_KERNEL_LBA, the FAT data
-   partition (datapart.c) from PORTIX_RESERVED_END_LBA to the end, with
-   its entry in stage 1's partition table (mbr.c), zeros elsewhere.
+   partition (datapart.c) from PORTIX_RESERVED_END_LBA to the end or, with
+   a UEFI loader, to the EFI system partition in the disk's last
+   PORTIX_ESP_SECTORS, with their entries in stage 1's partition table
+   (mbr.c), zeros elsewhere.
    Every field is written byte by byte in little-endian order at the
    offsets of portix/layout.h, so the host's byte order does not matter.
    Nothing here depends on time or chance: the same inputs give the same
@@ -161,22 +163,36 @@ static uint32_t volume_serial(const struct portix_image *img, uint32_t boot)
 /* The boot pieces' extents, before the partition's chunks.  */
 #define BOOT_EXTENTS 3
 
-/* Build the data partition, enter it in stage 1's table and list the
-   extents: the three boot pieces, then the partition's chunks.  */
+/* Which serial the ESP's volume gets: the data partition's, tagged, so
+   the two differ.  */
+#define ESP_SERIAL_TAG 0x45535000u
+
+/* Build the data partition and, with a UEFI loader, the EFI system
+   partition; enter them in stage 1's table and list the extents: the
+   three boot pieces, the data partition's chunks, the ESP's.  */
 static int add_partition(struct portix_image *img, struct pxi_layout *lay,
 			 uint32_t boot)
 {
-	struct pxi_partition part;
+	struct pxi_partition part, esp;
+	uint32_t serial = volume_serial(img, boot);
 	size_t max;
 	int rc;
 
-	pxi_partition_plan(lay->disk_size / PORTIX_SECTOR_SIZE, &part);
-	rc = pxi_datapart_build(img, &part, volume_serial(img, boot));
-	if (rc < 0)
+	pxi_partition_plan(lay->disk_size / PORTIX_SECTOR_SIZE,
+			   img->efi ? PORTIX_ESP_SECTORS : 0, &part, &esp);
+	rc = pxi_datapart_build(img, &part, serial);
+	if (rc == PORTIX_OK && esp.sectors)
+		rc = pxi_esp_build(img, &esp, serial ^ ESP_SERIAL_TAG);
+	if (rc < 0) {
+		pxi_datapart_release(img);
 		return rc;
-	pxi_mbr_put_partition(lay->stage1, &part);
+	}
+	pxi_mbr_put_partitions(lay->stage1, &part, &esp);
+	lay->esp_lba = esp.start;
+	lay->esp_sectors = esp.sectors;
 
-	max = BOOT_EXTENTS + pxi_sparse_max_extents(img->part);
+	max = BOOT_EXTENTS + pxi_sparse_max_extents(img->part) +
+	      (img->esp ? pxi_sparse_max_extents(img->esp) : 0);
 	img->extents = malloc(max * sizeof(*img->extents));
 	if (!img->extents) {
 		pxi_datapart_release(img);
@@ -189,6 +205,11 @@ static int add_partition(struct portix_image *img, struct pxi_layout *lay,
 	_Static_assert(BOOT_EXTENTS == 3, "three boot pieces");
 	lay->n_extents += (unsigned int)pxi_sparse_extents(img->part,
 			SECTOR_BYTES(part.start), lay->extents + lay->n_extents);
+	/* The ESP follows the data partition: the extents stay sorted.  */
+	if (img->esp)
+		lay->n_extents += (unsigned int)pxi_sparse_extents(img->esp,
+				SECTOR_BYTES(esp.start),
+				lay->extents + lay->n_extents);
 	return PORTIX_OK;
 }
 

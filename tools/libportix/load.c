@@ -232,3 +232,69 @@ int portix_image_load_kernel(struct portix_image *img, const char *path)
 	img->kernel_size = (size_t)in.size;
 	return PORTIX_OK;
 }
+
+/* PE32+ fields the firmware checks before it starts an EFI application
+   (Microsoft PE/COFF specification): the MZ stub's pointer to the PE
+   signature, then the COFF header's machine and the optional header's
+   magic and subsystem.  */
+#define PE_LFANEW 0x3C
+#define PE_MACHINE 4
+#define PE_OPT_MAGIC 24
+#define PE_OPT_SUBSYSTEM (PE_OPT_MAGIC + 68)
+#define PE_MACHINE_X86_64 0x8664
+#define PE_MAGIC_PE32PLUS 0x20B
+#define PE_SUBSYSTEM_EFI_APPLICATION 10
+
+/* Why DATA (SIZE bytes) is not an x86-64 EFI application, or NULL.  */
+static const char *efi_app_problem(const uint8_t *data, uint64_t size)
+{
+	uint32_t pe;
+
+	if (size < PE_LFANEW + 4 || data[0] != 'M' || data[1] != 'Z')
+		return "no MZ header";
+	pe = pxi_get_le32(data + PE_LFANEW);
+	if ((uint64_t)pe + PE_OPT_SUBSYSTEM + 2 > size ||
+	    memcmp(data + pe, "PE\0\0", 4) != 0)
+		return "no PE header";
+	if (pxi_get_le16(data + pe + PE_MACHINE) != PE_MACHINE_X86_64)
+		return "not for x86-64";
+	if (pxi_get_le16(data + pe + PE_OPT_MAGIC) != PE_MAGIC_PE32PLUS)
+		return "not PE32+";
+	if (pxi_get_le16(data + pe + PE_OPT_SUBSYSTEM) !=
+	    PE_SUBSYSTEM_EFI_APPLICATION)
+		return "not an EFI application";
+	return NULL;
+}
+
+int portix_image_load_efi(struct portix_image *img, const char *path)
+{
+	const char *problem;
+	struct input in;
+	int rc;
+
+	pxi_clear_error(img);
+	if (!path) {
+		free(img->efi);
+		img->efi = NULL;
+		img->efi_size = 0;
+		return PORTIX_OK;
+	}
+	rc = read_input(img, path, PORTIX_ESP_LOADER_MAX, &in);
+	if (rc < 0)
+		return rc;
+	if (!in.data)
+		return pxi_error(img, PORTIX_ENOSPC,
+				 "%s: too large for the EFI system partition (at most %d bytes)",
+				 path, PORTIX_ESP_LOADER_MAX);
+	problem = efi_app_problem(in.data, in.size);
+	if (problem) {
+		free(in.data);
+		return pxi_error(img, PORTIX_EINVAL,
+				 "%s: not an x86-64 EFI application: %s",
+				 path, problem);
+	}
+	free(img->efi);
+	img->efi = in.data;
+	img->efi_size = (size_t)in.size;
+	return PORTIX_OK;
+}

@@ -27,16 +27,16 @@ _Static_assert(PORTIX_CHS_HEADS * PORTIX_CHS_SECTORS ==
 /* The most sectors an MBR entry can count.  */
 #define ENTRY_MAX_SECTORS 0xFFFFFFFFu
 
-void pxi_partition_plan(uint64_t disk_sectors, struct pxi_partition *part)
+/* Round down to the partition alignment.  */
+#define ALIGN_DOWN(n) ((n) / PORTIX_PARTITION_ALIGN_SECTORS * \
+		       PORTIX_PARTITION_ALIGN_SECTORS)
+
+/* The geometry PART's CHS fields use on a disk of DISK_SECTORS.  */
+static void set_geometry(struct pxi_partition *part, uint64_t disk_sectors)
 {
-	uint64_t len = disk_sectors - PORTIX_RESERVED_END_LBA;
 	uint64_t small = (uint64_t)PXI_CHS_CYLINDERS * PORTIX_CHS_HEADS *
 			 PORTIX_CHS_SECTORS;
 
-	memset(part, 0, sizeof(*part));
-	part->start = PORTIX_RESERVED_END_LBA;
-	part->sectors = len > ENTRY_MAX_SECTORS ? ENTRY_MAX_SECTORS :
-			(uint32_t)len;
 	if (disk_sectors <= small) {
 		part->heads = PORTIX_CHS_HEADS;
 		part->sectors_per_track = PORTIX_CHS_SECTORS;
@@ -44,6 +44,23 @@ void pxi_partition_plan(uint64_t disk_sectors, struct pxi_partition *part)
 		part->heads = LARGE_HEADS;
 		part->sectors_per_track = LARGE_SECTORS;
 	}
+}
+
+void pxi_partition_plan(uint64_t disk_sectors, uint32_t esp_sectors,
+			struct pxi_partition *part, struct pxi_partition *esp)
+{
+	uint64_t len = disk_sectors - PORTIX_RESERVED_END_LBA - esp_sectors;
+	/* Both partitions must end within what an entry can address.  */
+	uint64_t max = ALIGN_DOWN((uint64_t)ENTRY_MAX_SECTORS - esp_sectors -
+				  PORTIX_RESERVED_END_LBA);
+
+	memset(part, 0, sizeof(*part));
+	part->start = PORTIX_RESERVED_END_LBA;
+	part->sectors = (uint32_t)(len > max ? max : len);
+	set_geometry(part, disk_sectors);
+	*esp = *part;
+	esp->start = part->start + part->sectors;
+	esp->sectors = esp_sectors;
 }
 
 /* 1023/254/63: "beyond CHS reach, use the LBA fields".  */
@@ -72,17 +89,18 @@ static void put_chs(uint8_t *p, uint64_t lba, const struct pxi_partition *g)
 	p[2] = (uint8_t)cyl;
 }
 
-void pxi_mbr_put_partition(uint8_t *mbr, const struct pxi_partition *part)
+/* Write PART as entry INDEX of MBR's table, with partition type TYPE.  */
+static void put_entry(uint8_t *mbr, unsigned int index,
+		      const struct pxi_partition *part, uint8_t type)
 {
-	uint8_t *e = mbr + PORTIX_MBR_PARTITION_TABLE;
+	uint8_t *e = mbr + PORTIX_MBR_PARTITION_TABLE +
+		     index * PORTIX_MBR_PARTITION_ENTRY_SIZE;
 	uint64_t last = (uint64_t)part->start + part->sectors - 1;
 
-	memset(e, 0, 4 * PORTIX_MBR_PARTITION_ENTRY_SIZE);
+	memset(e, 0, PORTIX_MBR_PARTITION_ENTRY_SIZE);
 	e[PORTIX_MBR_PART_STATUS] = 0x00;
 	put_chs(e + PORTIX_MBR_PART_STATUS + 1, part->start, part);
-	e[PORTIX_MBR_PART_TYPE] = part->fat_type == 32 ?
-				  PORTIX_MBR_TYPE_FAT32_LBA :
-				  PORTIX_MBR_TYPE_FAT16_LBA;
+	e[PORTIX_MBR_PART_TYPE] = type;
 	/* A large disk's last sector is out of reach by definition.  */
 	if (part->heads == PORTIX_CHS_HEADS)
 		put_chs(e + PORTIX_MBR_PART_TYPE + 1, last, part);
@@ -90,4 +108,32 @@ void pxi_mbr_put_partition(uint8_t *mbr, const struct pxi_partition *part)
 		put_chs_saturated(e + PORTIX_MBR_PART_TYPE + 1);
 	pxi_put_le32(e + PORTIX_MBR_PART_LBA, part->start);
 	pxi_put_le32(e + PORTIX_MBR_PART_SECTORS, part->sectors);
+}
+
+void pxi_mbr_put_partitions(uint8_t *mbr, const struct pxi_partition *part,
+			    const struct pxi_partition *esp)
+{
+	memset(mbr + PORTIX_MBR_PARTITION_TABLE, 0,
+	       4 * PORTIX_MBR_PARTITION_ENTRY_SIZE);
+	put_entry(mbr, 0, part, part->fat_type == 32 ?
+		  PORTIX_MBR_TYPE_FAT32_LBA : PORTIX_MBR_TYPE_FAT16_LBA);
+	if (esp->sectors)
+		put_entry(mbr, 1, esp, PORTIX_MBR_TYPE_ESP);
+}
+
+void pxi_mbr_rebase(uint8_t *mbr, uint32_t delta, uint64_t disk_sectors)
+{
+	for (unsigned int i = 0; i < 4; i++) {
+		uint8_t *e = mbr + PORTIX_MBR_PARTITION_TABLE +
+			     i * PORTIX_MBR_PARTITION_ENTRY_SIZE;
+		struct pxi_partition part;
+
+		if (e[PORTIX_MBR_PART_TYPE] == 0)
+			continue;
+		memset(&part, 0, sizeof(part));
+		part.start = pxi_get_le32(e + PORTIX_MBR_PART_LBA) + delta;
+		part.sectors = pxi_get_le32(e + PORTIX_MBR_PART_SECTORS);
+		set_geometry(&part, disk_sectors);
+		put_entry(mbr, i, &part, e[PORTIX_MBR_PART_TYPE]);
+	}
 }

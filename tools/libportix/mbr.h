@@ -1,17 +1,18 @@
 /* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* mbr.h - the data partition's place on the disk and its MBR entry.
 
-   Portix disks carry one partition: a FAT data partition from the first
-   1 MiB boundary after the reserved boot area (PORTIX_RESERVED_END_LBA)
-   to the end of the disk.  This module decides its extent and the disk
+   Portix disks carry a FAT data partition from the first 1 MiB boundary
+   after the reserved boot area (PORTIX_RESERVED_END_LBA) to the end of
+   the disk or, when the image has a UEFI loader, to the EFI system
+   partition that fills the disk's last PORTIX_ESP_SECTORS.  This module decides its extent and the disk
    geometry its CHS fields are written in, and writes the entry into
    stage 1's partition table.  It knows nothing of FAT beyond the two
    partition type codes (FAT16 and FAT32 by LBA, from layout.h).
 
    Call order (layout.c):
-	pxi_partition_plan(disk_sectors, &part);
-	... format the partition (datapart.c), set part.fat_type ...
-	pxi_mbr_put_partition(stage1_sector, &part);
+	pxi_partition_plan(disk_sectors, esp_sectors, &part, &esp);
+	... format the partitions (datapart.c), set part.fat_type ...
+	pxi_mbr_put_partitions(stage1_sector, &part, &esp);
 
    Geometry, and why it matters: a disk of at most 1024 cylinders of
    64 heads x 32 sectors (1 GiB) is described in that geometry, where a
@@ -42,13 +43,24 @@ struct pxi_partition {
 	unsigned fat_type;	/* 16 or 32, set once formatted */
 };
 
-/* Fill PART for a disk of DISK_SECTORS sectors (more than
-   PORTIX_RESERVED_END_LBA; image.c keeps it at 8 MiB or more).  */
-void pxi_partition_plan(uint64_t disk_sectors, struct pxi_partition *part);
+/* Fill PART and ESP for a disk of DISK_SECTORS sectors (image.c keeps
+   it at PORTIX_DISK_MB_MIN or more) with an EFI system partition of
+   ESP_SECTORS at its end (0: none; ESP->sectors is then 0).  Both
+   share one geometry; the data partition ends where the ESP starts.  */
+void pxi_partition_plan(uint64_t disk_sectors, uint32_t esp_sectors,
+			struct pxi_partition *part, struct pxi_partition *esp);
 
 /* Write PART as entry 0 of the partition table in MBR (a 512-byte stage
-   1 sector) and clear entries 1 to 3.  Status 0x00 (the partition holds
-   data; stage 1 in the MBR is what boots), type by part->fat_type.  */
-void pxi_mbr_put_partition(uint8_t *mbr, const struct pxi_partition *part);
+   1 sector), ESP (if it has sectors) as entry 1 of type
+   PORTIX_MBR_TYPE_ESP, and clear the others.  Status 0x00 (the
+   partitions hold data; stage 1 in the MBR is what boots), the data
+   partition's type by part->fat_type.  */
+void pxi_mbr_put_partitions(uint8_t *mbr, const struct pxi_partition *part,
+			    const struct pxi_partition *esp);
+
+/* Move every used entry of MBR's table DELTA sectors further, for a
+   copy of the disk placed at LBA DELTA of a disk of DISK_SECTORS (the
+   hybrid ISO's system area); CHS fields in that disk's geometry.  */
+void pxi_mbr_rebase(uint8_t *mbr, uint32_t delta, uint64_t disk_sectors);
 
 #endif /* PORTIX_LIBPORTIX_MBR_H */

@@ -9,13 +9,22 @@
    image is the file PORTIX.IMG, so it can be copied off the CD, and the
    kernel finds it through the catalog (see portix/layout.h).
 
+   With a UEFI loader the image has an EFI system partition, and the ISO
+   is hybrid: the catalog gets a second section, platform EFI, whose
+   no-emulation entry is the ESP's bytes inside PORTIX.IMG (nothing is
+   stored twice; the file EFIBOOT.IMG names the same bytes), and the
+   system area starts with stage 1 again, its base LBA PORTIX_ISO_HYBRID_BASE
+   (where PORTIX.IMG starts, in 512-byte sectors) and its partition
+   table moved by as much, so the file written raw to a disk boots under
+   BIOS (stage 1 reads stage 2 at base + 1) and UEFI (the ESP entry).
+
    Volume layout, in 2048-byte sectors:
-	0-15	system area (zeros)
+	0-15	system area: zeros, or the hybrid MBR in its first 512 bytes
 	16	primary volume descriptor
 	17	El Torito boot record (must be sector 17)
 	18	volume descriptor set terminator
 	19, 20	path table, little- and big-endian
-	21	root directory: ".", "..", BOOT.CAT, PORTIX.IMG
+	21	root directory: ".", "..", BOOT.CAT, PORTIX.IMG (, EFIBOOT.IMG)
 	22	boot catalog (BOOT.CAT)
 	32	the disk image (PORTIX.IMG) to the end of the volume
    A file's extent holds at most 4 GiB - 2 KiB, so a bigger image is
@@ -33,6 +42,7 @@
 #include <time.h>
 
 #include "internal.h"
+#include "mbr.h"
 
 #define ISO_SECTOR PORTIX_ISO_SECTOR_SIZE
 #define PVD_LBA 16
@@ -48,6 +58,18 @@
 #define EXTENT_MAX 0xFFFFF800ull
 
 _Static_assert(BOOT_RECORD_LBA == 17, "El Torito puts its record at 17");
+_Static_assert(IMAGE_LBA * (ISO_SECTOR / PORTIX_SECTOR_SIZE) ==
+	       PORTIX_ISO_HYBRID_BASE, "PORTIX.IMG starts at the hybrid base");
+_Static_assert(PORTIX_ESP_SECTORS % (ISO_SECTOR / PORTIX_SECTOR_SIZE) == 0 &&
+	       PORTIX_ESP_SECTORS <= 0xFFFF,
+	       "the ESP is whole CD sectors and an El Torito count holds it");
+
+/* El Torito section header and entry fields beyond the initial entry.  */
+#define ELTORITO_FINAL_HEADER 0x91
+#define ELTORITO_PLATFORM_EFI 0xEF
+#define ELTORITO_MEDIA_NO_EMULATION 0
+/* 512-byte sectors per CD sector.  */
+#define CD_TO_DISK (ISO_SECTOR / PORTIX_SECTOR_SIZE)
 
 /* The root directory is one sector: ".", "..", BOOT.CAT (112 bytes of
    records) and PORTIX.IMG's pieces of EXTENT_MAX bytes, 46 bytes each.
@@ -192,6 +214,30 @@ static void fill_catalog(uint8_t *p, const struct pxi_layout *lay)
 	p[36] = lay->stage1[PORTIX_MBR_PARTITION_TABLE + PORTIX_MBR_PART_TYPE];
 	pxi_put_le16(p + 38, 1);	/* load one sector: the MBR */
 	pxi_put_le32(p + PORTIX_ELTORITO_LOAD_RBA, IMAGE_LBA);
+
+	if (!lay->esp_sectors)
+		return;
+	/* The last section: UEFI, one no-emulation entry, the ESP.  */
+	p += 2 * PORTIX_ELTORITO_ENTRY_SIZE;
+	p[0] = ELTORITO_FINAL_HEADER;
+	p[1] = ELTORITO_PLATFORM_EFI;
+	pxi_put_le16(p + 2, 1);
+	p += PORTIX_ELTORITO_ENTRY_SIZE;
+	p[0] = PORTIX_ELTORITO_BOOTABLE;
+	p[1] = ELTORITO_MEDIA_NO_EMULATION;
+	pxi_put_le16(p + 6, (uint16_t)lay->esp_sectors);
+	pxi_put_le32(p + 8, IMAGE_LBA + lay->esp_lba / CD_TO_DISK);
+}
+
+/* The system area's MBR: stage 1 as on the disk, but its image starts
+   at PORTIX_ISO_HYBRID_BASE, and so do its partitions.  */
+static void fill_hybrid_mbr(uint8_t *p, const struct pxi_layout *lay,
+			    uint64_t volume_sectors)
+{
+	memcpy(p, lay->stage1, PORTIX_SECTOR_SIZE);
+	pxi_put_le64(p + PORTIX_S1_PARAMS + PORTIX_S1_BASE_LBA,
+		     PORTIX_ISO_HYBRID_BASE);
+	pxi_mbr_rebase(p, PORTIX_ISO_HYBRID_BASE, volume_sectors * CD_TO_DISK);
 }
 
 /* The root directory, with the image in pieces of at most EXTENT_MAX.  */
@@ -223,6 +269,15 @@ static int fill_root(struct portix_image *img, uint8_t *p,
 				 "PORTIX.IMG;1", 12, tm);
 		lba += (uint32_t)(n / ISO_SECTOR);
 	} while (left > 0);
+	if (lay->esp_sectors) {
+		if (at + 33 + 13 > ISO_SECTOR)
+			return pxi_error(img, PORTIX_ENOSPC,
+					 "%s: disk too big for an ISO image",
+					 path);
+		put_record(p + at, IMAGE_LBA + lay->esp_lba / CD_TO_DISK,
+			   lay->esp_sectors * PORTIX_SECTOR_SIZE, 0,
+			   "EFIBOOT.IMG;1", 13, tm);
+	}
 	return PORTIX_OK;
 }
 
@@ -243,6 +298,7 @@ int pxi_write_iso(struct portix_image *img, const struct pxi_layout *lay,
 		  struct pxi_output *out)
 {
 	uint8_t (*sectors)[ISO_SECTOR];
+	uint8_t mbr[PORTIX_SECTOR_SIZE];
 	size_t header_bytes = (HEADER_SECTORS - PVD_LBA) * ISO_SECTOR;
 	uint64_t volume = HEADER_SECTORS + lay->disk_size / ISO_SECTOR;
 	uint64_t done = 0;
@@ -276,6 +332,10 @@ int pxi_write_iso(struct portix_image *img, const struct pxi_layout *lay,
 		rc = pxi_output_write(img, out, sectors, header_bytes,
 				      (uint64_t)PVD_LBA * ISO_SECTOR);
 	free(sectors);
+	if (rc == PORTIX_OK && lay->esp_sectors) {
+		fill_hybrid_mbr(mbr, lay, volume);
+		rc = pxi_output_write(img, out, mbr, sizeof(mbr), 0);
+	}
 	if (rc == PORTIX_OK)
 		rc = pxi_write_extents(img, out, lay,
 				       (uint64_t)IMAGE_LBA * ISO_SECTOR, &done,

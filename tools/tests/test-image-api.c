@@ -232,6 +232,88 @@ static void test_loads(void)
 	portix_image_free(img);
 }
 
+/* A minimal x86-64 PE32+ EFI application header (what the load checks).  */
+static void fix_efi(unsigned char *d, size_t len)
+{
+	const size_t pe = 0x40;
+
+	if (len < pe + 24 + 70)
+		return;
+	d[0] = 'M';
+	d[1] = 'Z';
+	memset(d + 0x3C, 0, 4);		/* u32 offset of the PE header */
+	d[0x3C] = (unsigned char)pe;
+	memset(d + pe, 0, 24 + 70);
+	memcpy(d + pe, "PE\0\0", 4);
+	d[pe + 4] = 0x64;		/* machine 0x8664 */
+	d[pe + 5] = 0x86;
+	d[pe + 24] = 0x0B;		/* PE32+ magic 0x20B */
+	d[pe + 25] = 0x02;
+	d[pe + 24 + 68] = 10;		/* subsystem: EFI application */
+}
+
+static void fix_efi_i386(unsigned char *d, size_t len)
+{
+	fix_efi(d, len);
+	d[0x40 + 4] = 0x4C;		/* machine 0x14C */
+	d[0x40 + 5] = 0x01;
+}
+
+/* The type of partition entry N of the MBR of the image at PATH.  */
+static int entry_type(const char *path, int n)
+{
+	return byte_at(path, PORTIX_MBR_PARTITION_TABLE +
+		       n * PORTIX_MBR_PARTITION_ENTRY_SIZE +
+		       PORTIX_MBR_PART_TYPE);
+}
+
+/* After test_loads: its boot pieces are on disk.  */
+static void test_efi(void)
+{
+	struct portix_image *img = portix_image_new();
+	/* The ESP's first sector: 8 MiB disk less the ESP.  */
+	const long esp = (8L * 2048 - PORTIX_ESP_SECTORS) * 512;
+
+	if (!img)
+		exit(2);
+	check_rc("pieces for the ESP tests load",
+		 portix_image_load_stage1(img, path_of("boot")) ||
+		 portix_image_load_stage2(img, path_of("s2")) ||
+		 portix_image_load_kernel(img, path_of("k")), PORTIX_OK, img);
+	check_rc("a file without MZ is no EFI application",
+		 portix_image_load_efi(img, make_file("efi0", 4096, 0, NULL)),
+		 PORTIX_EINVAL, img);
+	check_rc("an i386 PE is no x86-64 EFI application",
+		 portix_image_load_efi(img, make_file("efi386", 4096, 0,
+						      fix_efi_i386)),
+		 PORTIX_EINVAL, img);
+	check_rc("a loader over PORTIX_ESP_LOADER_MAX is PORTIX_ENOSPC",
+		 portix_image_load_efi(img, make_file("efibig",
+				PORTIX_ESP_LOADER_MAX + 1, 0, fix_efi)),
+		 PORTIX_ENOSPC, img);
+	check_rc("good EFI application is PORTIX_OK",
+		 portix_image_load_efi(img, make_file("efi", 4096, 0x90,
+						      fix_efi)),
+		 PORTIX_OK, img);
+	check_rc("write with a loader is PORTIX_OK",
+		 portix_image_write_raw(img, path_of("esp.img")), PORTIX_OK,
+		 img);
+	check("entry 1 is the ESP, in the disk's last sectors",
+	      entry_type(path_of("esp.img"), 1) == PORTIX_MBR_TYPE_ESP &&
+	      byte_at(path_of("esp.img"), PORTIX_MBR_PARTITION_TABLE +
+		      PORTIX_MBR_PARTITION_ENTRY_SIZE + PORTIX_MBR_PART_LBA)
+	      == (int)((esp / 512) & 0xFF) &&
+	      byte_at(path_of("esp.img"), esp + 510) == 0x55, img);
+	check_rc("NULL forgets the loader",
+		 portix_image_load_efi(img, NULL) ||
+		 portix_image_write_raw(img, path_of("noesp.img")), PORTIX_OK,
+		 img);
+	check("without a loader entry 1 is unused",
+	      entry_type(path_of("noesp.img"), 1) == 0 &&
+	      entry_type(path_of("noesp.img"), 0) != 0, img);
+	portix_image_free(img);
+}
+
 /* A handle with small stand-ins for the three pieces loaded.  */
 static struct portix_image *loaded_handle(void)
 {
@@ -415,6 +497,7 @@ int main(int argc, char **argv)
 	dir = argv[1];
 	test_setters();
 	test_loads();
+	test_efi();
 	test_size_limits();
 	test_tmpfile();
 	test_add_fifo();
