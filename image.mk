@@ -16,11 +16,15 @@ QEMU_MEMORY = 128M
 # The UEFI loader built here (boot/efi), or none: then no EFI system
 # partition (never the installed one: the tree's media are hermetic).
 MKIMAGE_EFI = $(if $(EFI_LOADER_BUILT),--efi $(EFI_LOADER_BUILT),--no-efi)
+# configure --without-serial: the build's media keep off COM1.
+MEDIA_SERIAL = $(if $(filter 0,$(PORTIX_WITH_SERIAL)),--no-serial)
 MKIMAGE_RAW = tools/portix-mkimage$(EXEEXT) --mode=raw --size=$(SIZE) \
 	--boot boot/boot.bin --stage2 boot/stage2.bin \
-	--kernel kernel/kernel.bin $(MKIMAGE_EFI) --cmdline "$(CMDLINE)"
+	--kernel kernel/kernel.bin $(MKIMAGE_EFI) --cmdline "$(CMDLINE)" \
+	$(MEDIA_SERIAL)
 
-portix.img: boot/boot.bin boot/stage2.bin kernel/kernel.bin $(EFI_LOADER_BUILT) tools/portix-mkimage$(EXEEXT)
+# Makefile: a reconfigure may change MEDIA_SERIAL.
+portix.img: boot/boot.bin boot/stage2.bin kernel/kernel.bin $(EFI_LOADER_BUILT) tools/portix-mkimage$(EXEEXT) Makefile
 	$(AM_V_GEN)$(LOGRUN) $(MKIMAGE_RAW) -o $@
 
 # Rebuild the image even when nothing changed (a new SIZE or CMDLINE).

@@ -16,9 +16,10 @@
 VMDK_FORMAT = monolithicSparse
 MKIMAGE_MEDIUM = tools/portix-mkimage$(EXEEXT) --size=$(SIZE) \
 	--boot boot/boot.bin --stage2 boot/stage2.bin \
-	--kernel kernel/kernel.bin $(MKIMAGE_EFI) --cmdline "$(CMDLINE)"
+	--kernel kernel/kernel.bin $(MKIMAGE_EFI) --cmdline "$(CMDLINE)" \
+	$(MEDIA_SERIAL)
 MEDIUM_INPUTS = boot/boot.bin boot/stage2.bin kernel/kernel.bin \
-	$(EFI_LOADER_BUILT) tools/portix-mkimage$(EXEEXT)
+	$(EFI_LOADER_BUILT) tools/portix-mkimage$(EXEEXT) Makefile
 
 DIST_IMAGES =
 if ENABLE_ISO

@@ -21,6 +21,7 @@ MAN3_PAGES = \
 	doc/man3/portix_image_set_disk_signature.3 \
 	doc/man3/portix_image_set_epoch.3 \
 	doc/man3/portix_image_set_force_chs.3 \
+	doc/man3/portix_image_set_no_serial.3 \
 	doc/man3/portix_image_set_progress.3 \
 	doc/man3/portix_image_set_size_mb.3 \
 	doc/man3/portix_image_set_tmpfile_hook.3 \

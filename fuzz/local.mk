@@ -33,7 +33,7 @@ FUZZ_ALL_CFLAGS = $(AM_CFLAGS) $(FUZZ_CFLAGS)
 # not autoconf's: -iquote comes first) and need its build switches.
 FUZZ_KERNEL_CPPFLAGS = $(AM_CPPFLAGS) -iquote $(srcdir)/kernel \
 	-iquote $(srcdir)/fuzz -DPORTIX_VERSION='"fuzz"' \
-	-DPORTIX_WITH_SERIAL=1 -DPORTIX_DEBUG=0
+	-DPORTIX_DEBUG=0
 FUZZ_FAT_FILES = $(FAT_SOURCES) common/utf8.c \
 	tools/tests/test-fat.h tools/tests/test-fat-dev.c \
 	tools/tests/test-fat-fsck.c fuzz/fuzz-fat-support.c fuzz/fuzz-fat.h

@@ -8,14 +8,11 @@
 #ifndef KERNEL_CONFIG_H
 #define KERNEL_CONFIG_H
 
-#if !defined(PORTIX_VERSION) || !defined(PORTIX_WITH_SERIAL) || \
-    !defined(PORTIX_DEBUG)
-# error "build the kernel through make: it passes PORTIX_VERSION, PORTIX_WITH_SERIAL and PORTIX_DEBUG"
+#if !defined(PORTIX_VERSION) || !defined(PORTIX_DEBUG)
+# error "build the kernel through make: it passes PORTIX_VERSION and PORTIX_DEBUG"
 #endif
 
 /* PORTIX_VERSION: the release, shown in the banner and by "version".
-   PORTIX_WITH_SERIAL: 1 drives COM1 (output and shell input); 0 never
-   touches the COM1 ports at all.
    PORTIX_DEBUG: 1 adds checks and messages meant for developers.  */
 
 /* The first line the kernel prints; tests match it.  */

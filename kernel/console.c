@@ -57,12 +57,8 @@ void console_init(bool use_serial, bool use_vga_text)
 		vga_init();
 	else if (bootinfo_framebuffer())
 		fbcon_enabled = fbcon_init(bootinfo_framebuffer());
-#if PORTIX_WITH_SERIAL
 	if (use_serial)
 		serial_enabled = serial_init();
-#else
-	(void)use_serial;
-#endif
 	log_screen();
 }
 
@@ -95,10 +91,8 @@ static void input_push(char c)
 
 void console_start_input(void)
 {
-#if PORTIX_WITH_SERIAL
 	if (serial_enabled)
 		serial_start_input(input_push);
-#endif
 	keyboard_enabled = keyboard_init(input_push);
 }
 
@@ -108,13 +102,11 @@ void console_putc(char c)
 		vga_putc(c);
 	if (fbcon_enabled)
 		fbcon_putc(c);
-#if PORTIX_WITH_SERIAL
 	if (serial_enabled) {
 		if (c == '\n')
 			serial_putc('\r');
 		serial_putc(c);
 	}
-#endif
 }
 
 void console_write(const char *s, size_t len)
@@ -129,22 +121,18 @@ void console_clear(void)
 		vga_clear();
 	if (fbcon_enabled)
 		fbcon_clear();
-#if PORTIX_WITH_SERIAL
 	if (serial_enabled) {
 		const char *s = "\033[2J\033[H";
 
 		while (*s)
 			serial_putc(*s++);
 	}
-#endif
 }
 
 void console_flush(void)
 {
-#if PORTIX_WITH_SERIAL
 	if (serial_enabled)
 		serial_flush();
-#endif
 }
 
 bool console_has_input(void)

@@ -2,8 +2,8 @@
 /* console.h - where kernel text goes, and where shell input comes from.
 
    Output fans out to the VGA text screen (or, without one, the
-   framebuffer the boot info describes) and to COM1 (when built with
-   PORTIX_WITH_SERIAL and not disabled by the boot loader).  Input
+   framebuffer the boot info describes) and to COM1 (unless the image
+   or the command line turns it off, see bootinfo_wants_serial()).  Input
    comes from COM1 and the PS/2 keyboard, both interrupt-driven, into
    one queue that console_getc() reads, halting the CPU while it is
    empty.  Call order: console_init() early (output only, polled);
@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 /* Bring up the output devices.  USE_SERIAL false keeps COM1 silent
-   (boot-info flag PORTIX_BI_FLAG_NO_SERIAL).  */
+   (bootinfo_wants_serial() decides).  */
 /* USE_VGA_TEXT: the VGA text buffer is there (a BIOS boot); UEFI
    firmware leaves a framebuffer instead, and 0xB8000 may be RAM.  */
 void console_init(bool use_serial, bool use_vga_text);

@@ -7,10 +7,6 @@
 ##   --KERNEL_NM--> kernel/ksyms-table.c (the kernel's own symbol table, for
 ##   exception reports) --KERNEL_LD again--> kernel/kernel.elf (symbols,
 ##   for gdb; link map kernel/kernel.map) --objcopy -O binary--> kernel.bin
-##
-## A second kernel, kernel/noserial/kernel.bin, is built from the same
-## sources with PORTIX_WITH_SERIAL=0: the testsuite boots it to check
-## that --without-serial leaves COM1 silent.
 
 # C sources, relative to the top of the source tree.
 KERNEL_CSRC = \
@@ -99,7 +95,6 @@ KERNEL_OBJS = kernel/entry.o kernel/isr.o $(KERNEL_COBJS)
 
 KERNEL_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/kernel \
 	-DPORTIX_VERSION='"$(VERSION)"' \
-	-DPORTIX_WITH_SERIAL=$(PORTIX_WITH_SERIAL) \
 	-DPORTIX_DEBUG=$(PORTIX_DEBUG)
 # No red zone, no SSE/x87 (general registers only), no PIC: see
 # m4/portix-kernel-cc.m4.  The kernel runs identity-mapped below 2 GiB,
@@ -135,8 +130,7 @@ kernel/common/%.o: $(top_srcdir)/common/%.c kernel/flags.stamp
 	$(AM_V_CC)$(MKDIR_P) $(@D) && \
 	$(LOGRUN) $(KERNEL_CC) $(KERNEL_CPPFLAGS) $(KERNEL_ALL_CFLAGS) \
 	  -MMD -MP -MF $(@:.o=.d) -c -o $@ $<
--include $(KERNEL_COBJS:.o=.d) $(KERNEL_NOSERIAL_COBJS:.o=.d) \
-	kernel/ksyms-empty.d
+-include $(KERNEL_COBJS:.o=.d) kernel/ksyms-empty.d
 
 kernel/entry.o: $(top_srcdir)/kernel/arch/x86_64/entry.asm boot/layout.inc
 	$(AM_V_GEN)$(MKDIR_P) kernel && \
@@ -184,26 +178,7 @@ kernel/kernel.elf: $(KERNEL_OBJS) kernel/ksyms-table.o kernel/kernel.ld
 kernel/kernel.bin: kernel/kernel.elf
 	$(AM_V_GEN)$(LOGRUN) $(KERNEL_OBJCOPY) -O binary kernel/kernel.elf $@
 
-# The serial-less test kernel: every kernel C file again, with
-# PORTIX_WITH_SERIAL=0, objects under kernel/noserial/; the assembly and
-# common/ objects do not depend on it and are shared.  No symbol table.
-KERNEL_NOSERIAL_COBJS = $(patsubst kernel/%.c,kernel/noserial/%.o,\
-	$(filter kernel/%.c,$(KERNEL_CSRC)))
-KERNEL_NOSERIAL_OBJS = kernel/entry.o kernel/isr.o $(KERNEL_NOSERIAL_COBJS) \
-	$(filter kernel/common/%.o,$(KERNEL_COBJS)) kernel/ksyms-empty.o
-
-kernel/noserial/%.o: $(top_srcdir)/kernel/%.c kernel/flags.stamp
-	$(AM_V_CC)$(MKDIR_P) $(@D) && \
-	$(LOGRUN) $(KERNEL_CC) $(KERNEL_CPPFLAGS) -UPORTIX_WITH_SERIAL \
-	  -DPORTIX_WITH_SERIAL=0 $(KERNEL_ALL_CFLAGS) \
-	  -MMD -MP -MF $(@:.o=.d) -c -o $@ $<
-kernel/noserial/kernel.elf: $(KERNEL_NOSERIAL_OBJS) kernel/kernel.ld
-	$(AM_V_GEN)$(LOGRUN) $(KERNEL_LD) -nostdlib -static -T kernel/kernel.ld \
-	  -o $@ $(KERNEL_NOSERIAL_OBJS)
-kernel/noserial/kernel.bin: kernel/noserial/kernel.elf
-	$(AM_V_GEN)$(LOGRUN) $(KERNEL_OBJCOPY) -O binary kernel/noserial/kernel.elf $@
-
-noinst_DATA += kernel/isr.o kernel/noserial/kernel.bin
+noinst_DATA += kernel/isr.o
 # Installed: the flat kernel beside the boot stages (data portix-mkimage
 # lays out), the ELF with its symbols where ELF files go (for gdb).
 pkgdata_DATA += kernel/kernel.bin
@@ -212,8 +187,7 @@ kernelelf_DATA = kernel/kernel.elf
 CLEANFILES += kernel/flags.stamp kernel/flags.stamp-t \
 	kernel/kernel.bin kernel/kernel.elf kernel/kernel.map \
 	kernel/kernel.ld kernel/kernel-pass1.elf kernel/ksyms-table.c \
-	kernel/ksyms-table.c-t kernel/noserial/kernel.elf \
-	kernel/noserial/kernel.bin
+	kernel/ksyms-table.c-t
 clean-local: clean-kernel
 # Only objects and dependency files: in an in-tree build the sources
 # live beside them.

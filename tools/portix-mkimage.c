@@ -72,6 +72,7 @@ struct options {
 	const char *cmdline;
 	const char *output;
 	bool force_chs;
+	bool no_serial;
 	const char *disk_signature;	/* as given */
 	/* Paths made for the pieces not given (malloc'd, in default_pieces'
 	   order; NULL for a piece given on the command line).  */
@@ -104,6 +105,7 @@ enum {
 	OPT_KERNEL,
 	OPT_CMDLINE,
 	OPT_FORCE_CHS,
+	OPT_NO_SERIAL,
 	OPT_HELP,
 	OPT_VERSION,
 	OPT_VMDK_FORMAT,
@@ -124,6 +126,7 @@ static const struct option long_options[] = {
 	{ "no-efi", no_argument, NULL, OPT_NO_EFI },
 	{ "cmdline", required_argument, NULL, OPT_CMDLINE },
 	{ "force-chs", no_argument, NULL, OPT_FORCE_CHS },
+	{ "no-serial", no_argument, NULL, OPT_NO_SERIAL },
 	{ "disk-signature", required_argument, NULL, OPT_DISK_SIGNATURE },
 	{ "output", required_argument, NULL, 'o' },
 	{ "add", required_argument, NULL, OPT_ADD },
@@ -212,6 +215,8 @@ static int print_help(void)
 	       "      --no-efi         no UEFI loader and no EFI system partition\n"
 	       "      --cmdline=TEXT   kernel command line (at most %d bytes)\n"
 	       "      --force-chs      make the boot stages read the disk by CHS (tests)\n"
+	       "      --no-serial      stage 2 and the kernel keep off COM1 (screen and\n"
+	       "                         keyboard only)\n"
 	       "      --disk-signature=HEX  the MBR disk signature, 1 to FFFFFFFF\n"
 	       "                         (default: derived from the content and epoch)\n"
 	       "      --add=SRC:DEST   copy the file SRC into the data partition as DEST\n"
@@ -432,6 +437,9 @@ static int parse_args(int argc, char **argv, struct options *opts)
 			break;
 		case OPT_FORCE_CHS:
 			opts->force_chs = true;
+			break;
+		case OPT_NO_SERIAL:
+			opts->no_serial = true;
 			break;
 		case OPT_DISK_SIGNATURE:
 			opts->disk_signature = optarg;
@@ -799,6 +807,8 @@ static int make_image(struct portix_image *img, const struct options *opts,
 		rc = portix_image_set_cmdline(img, opts->cmdline);
 	if (rc == PORTIX_OK)
 		rc = portix_image_set_force_chs(img, opts->force_chs);
+	if (rc == PORTIX_OK)
+		rc = portix_image_set_no_serial(img, opts->no_serial);
 	if (rc == PORTIX_OK)
 		rc = portix_image_set_disk_signature(img, val->disk_signature);
 	if (rc == PORTIX_OK)

@@ -20,6 +20,7 @@
 	portix_image_load_kernel(img, "kernel.bin");
 	portix_image_set_size_mb(img, 64);		optional, default 8
 	portix_image_set_cmdline(img, "console=serial");	optional
+	portix_image_set_no_serial(img, 1);		optional
 	portix_image_add_file(img, "README", "/docs/");	optional, repeatable
 	portix_image_write_raw(img, "portix.img");
 	portix_image_free(img);
@@ -91,8 +92,9 @@ int portix_image_load_stage1(struct portix_image *img, const char *path);
 /* Read stage 2 from the file PATH: exactly PORTIX_STAGE2_SECTORS sectors,
    starting with a stage 2 header whose magic is PORTIX_S2_MAGIC, whose
    version is PORTIX_PROTOCOL_VERSION and whose header size is
-   PORTIX_S2_HEADER_SIZE.  The header's kernel fields and command line are
-   patched at write time; its flags are kept.
+   PORTIX_S2_HEADER_SIZE.  The header's kernel fields, command line and
+   PORTIX_S2_FLAG_NO_SERIAL are patched at write time; its other flags are
+   kept.
    Return PORTIX_OK;
 	  PORTIX_EINVAL if the size or the header is wrong;
 	  PORTIX_EIO if the file cannot be opened or read;
@@ -134,6 +136,12 @@ int portix_image_set_cmdline(struct portix_image *img, const char *cmdline);
    parameter block, so the boot stages read the disk by CHS even where
    INT 13h extensions work.  Return PORTIX_OK.  */
 int portix_image_set_force_chs(struct portix_image *img, int on);
+
+/* When ON is non-zero, set PORTIX_S2_FLAG_NO_SERIAL in stage 2's header:
+   stage 2 and the kernel then write nothing to COM1 and read nothing
+   from it; the screen and the keyboard remain.  When ON is zero (the
+   default) the flag is cleared.  Return PORTIX_OK.  */
+int portix_image_set_no_serial(struct portix_image *img, int on);
 
 /* Set the MBR disk signature (stage 1, offset PORTIX_MBR_DISK_SIGNATURE)
    of the disk: the kernel finds the disk it booted from by it.  0, the

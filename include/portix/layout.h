@@ -126,12 +126,16 @@
 #define PORTIX_S2_HEADER_SIZE (PORTIX_S2_HDR_CMDLINE + PORTIX_CMDLINE_MAX)
 /* Stage 1 jumps here (stage 2 address + this offset): the second sector.  */
 #define PORTIX_S2_ENTRY_OFFSET 0x200
-/* Stage 2 prints nothing on COM1 (it still uses the screen).  */
+/* Stage 2 and the kernel print nothing on COM1 and read nothing from
+   it (the screen and the keyboard remain).  */
 #define PORTIX_S2_FLAG_NO_SERIAL 0x01
 /* The command-line word that makes the boot verbose: stage 2 prints its
    steps, the kernel prints its boot log on the console.  Without it
    both print only the banner, the boot line, errors and the prompt.  */
 #define PORTIX_CMDLINE_VERBOSE "verbose"
+/* The command-line word that keeps the kernel off COM1, as the header
+   flag PORTIX_S2_FLAG_NO_SERIAL does (which also silences stage 2).  */
+#define PORTIX_CMDLINE_NO_SERIAL "noserial"
 
 /* ---- Physical memory used while booting ---- */
 

@@ -15,6 +15,7 @@
 #include <portix/layout.h>
 
 #include "boot/bootinfo.h"
+#include "boot/cmdline.h"
 #include "config.h"
 #include "klog.h"
 #include "lib/printf.h"
@@ -47,7 +48,9 @@ bool bootinfo_wants_serial(void)
 {
 	if (info.magic != PORTIX_BI_MAGIC)
 		return true;
-	return !(info.flags & PORTIX_BI_FLAG_NO_SERIAL);
+	if (info.flags & PORTIX_BI_FLAG_NO_SERIAL)
+		return false;
+	return !cmdline_line_has_flag(info.cmdline, PORTIX_CMDLINE_NO_SERIAL);
 }
 
 bool bootinfo_has_vga_text(void)

@@ -23,8 +23,9 @@
    is right, i.e. its flags may be believed even before the full check.  */
 bool bootinfo_copy(const struct portix_boot_info *raw);
 
-/* True unless a block with the right magic asks for no serial output
-   (PORTIX_BI_FLAG_NO_SERIAL).  */
+/* True unless a block with the right magic asks for no serial output:
+   by its flag PORTIX_BI_FLAG_NO_SERIAL (the image's choice, passed on by
+   stage 2) or by the word PORTIX_CMDLINE_NO_SERIAL on its command line.  */
 bool bootinfo_wants_serial(void);
 
 /* True unless a block with the right magic says UEFI booted the kernel:

@@ -47,7 +47,12 @@ static const char *next_word(const char **pos, size_t *len)
 
 bool cmdline_has_flag(const char *word)
 {
-	const char *pos = line, *w;
+	return cmdline_line_has_flag(line, word);
+}
+
+bool cmdline_line_has_flag(const char *s, const char *word)
+{
+	const char *pos = s, *w;
 	size_t len, wlen = strlen(word);
 
 	while ((w = next_word(&pos, &len)))

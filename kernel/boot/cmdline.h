@@ -6,6 +6,7 @@
    line; the lookups then work on that copy.  Lookups before
    cmdline_init() see an empty line.  Known words today:
      debug-exit   on a fatal error, exit QEMU instead of halting (panic.h)
+     noserial     nothing on COM1 (PORTIX_CMDLINE_NO_SERIAL, bootinfo.h)
      crash=KIND   raise an exception after init, for tests (crash.h)  */
 
 #ifndef BOOT_CMDLINE_H
@@ -21,6 +22,10 @@ const char *cmdline(void);
 
 /* True if WORD appears as a word of its own.  */
 bool cmdline_has_flag(const char *word);
+
+/* The same test on the line S, for a caller that runs before
+   cmdline_init() (the console's choice of devices).  */
+bool cmdline_line_has_flag(const char *s, const char *word);
 
 /* If KEY=VALUE appears (first occurrence wins), copy VALUE into BUF
    (truncated to SIZE - 1 bytes, NUL-terminated) and return true.  */

@@ -152,6 +152,13 @@ int portix_image_set_force_chs(struct portix_image *img, int on)
 	return PORTIX_OK;
 }
 
+int portix_image_set_no_serial(struct portix_image *img, int on)
+{
+	pxi_clear_error(img);
+	img->no_serial = on != 0;
+	return PORTIX_OK;
+}
+
 int portix_image_set_disk_signature(struct portix_image *img,
 				    uint32_t signature)
 {

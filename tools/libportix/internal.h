@@ -40,6 +40,7 @@ struct portix_image {
 	size_t kernel_size;
 	char cmdline[PORTIX_CMDLINE_MAX];	/* NUL-terminated */
 	bool force_chs;
+	bool no_serial;		/* PORTIX_S2_FLAG_NO_SERIAL in stage 2 */
 	uint32_t disk_signature;	/* 0: derived from the content */
 	char *error;		/* malloc'd message, NULL if none */
 	bool error_nomem;	/* the message could not be stored */

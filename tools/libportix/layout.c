@@ -44,8 +44,9 @@ static uint32_t kernel_sectors(const struct portix_image *img)
 			  PORTIX_SECTOR_SIZE);
 }
 
-/* Stage 2's header: where the kernel is, how long, its checksum and the
-   command line.  Magic, version, header size and flags stay as built.  */
+/* Stage 2's header: where the kernel is, how long, its checksum, the
+   command line and the serial flag.  Magic, version, header size and the
+   other flags stay as built.  */
 static void patch_stage2(const struct portix_image *img, uint8_t *s2)
 {
 	pxi_put_le32(s2 + PORTIX_S2_HDR_KERNEL_LBA, PORTIX_KERNEL_LBA);
@@ -56,6 +57,10 @@ static void patch_stage2(const struct portix_image *img, uint8_t *s2)
 		     portix_crc32(0, img->kernel, img->kernel_size));
 	/* The whole field, so nothing of stage2.bin's bytes survives.  */
 	memcpy(s2 + PORTIX_S2_HDR_CMDLINE, img->cmdline, PORTIX_CMDLINE_MAX);
+	if (img->no_serial)
+		s2[PORTIX_S2_HDR_FLAGS] |= PORTIX_S2_FLAG_NO_SERIAL;
+	else
+		s2[PORTIX_S2_HDR_FLAGS] &= ~PORTIX_S2_FLAG_NO_SERIAL;
 }
 
 /* A digest of the boot pieces: a CRC-32 of the patched stage 2 (which

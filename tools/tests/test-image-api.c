@@ -138,6 +138,8 @@ static void test_setters(void)
 		 portix_image_set_cmdline(img, longline), PORTIX_OK, img);
 	check_rc("set_force_chs is PORTIX_OK",
 		 portix_image_set_force_chs(img, 1), PORTIX_OK, img);
+	check_rc("set_no_serial is PORTIX_OK",
+		 portix_image_set_no_serial(img, 1), PORTIX_OK, img);
 	check_rc("writing with nothing loaded is PORTIX_EINVAL",
 		 portix_image_write_raw(img, path_of("never.img")),
 		 PORTIX_EINVAL, img);
