@@ -542,9 +542,13 @@ static void print_gdb_hint(const struct options *opts)
 /* WORD as the shell would need it quoted.  */
 static void print_quoted(const char *word)
 {
-	if (*word && strspn(word, "abcdefghijklmnopqrstuvwxyz"
-			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-			    "_-+=,.:/@%") == strlen(word)) {
+	/* A tilde is special to the shell at the start of a word and, in
+	   words that look like assignments, after '=' or ':'.  */
+	if (*word && *word != '~' && !strstr(word, "=~") &&
+	    !strstr(word, ":~") &&
+	    strspn(word, "abcdefghijklmnopqrstuvwxyz"
+			 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+			 "_-+=,.:/@%~") == strlen(word)) {
 		fputs(word, stdout);
 		return;
 	}
