@@ -9,7 +9,8 @@
    Block I/O of what remains: the whole medium.  On it, the image's LBA
    0 (stage 1, then stage 2's header) is found the way the kernel finds
    it: at byte 0 of a raw disk, at the base LBA in the parameter block
-   of the stage 1 at LBA 0 (a hybrid ISO written to a disk), or at the
+   of the stage 1 at LBA 0 (a hybrid ISO written to a disk), at the start
+   of a partition of the disk's MBR (ventoy-sim), or at the
    El Torito boot entry's load RBA of an ISO.  Stage 2 and the
    kernel then sit at their usual LBAs (layout.h) from there: one layout
    for BIOS and UEFI.  */
@@ -143,6 +144,27 @@ static int image_at(const struct medium *m, uint64_t offset)
 		     PORTIX_S2_HDR_MAGIC) == PORTIX_S2_MAGIC;
 }
 
+/* The start LBA of the first partition in the MBR S1 (the medium's LBA
+   0) that holds a Portix image, or 0: a multi-boot disk (ventoy-sim)
+   whose own MBR chain-loads the image from its partition.  */
+static uint64_t image_partition(const struct medium *m, const uint8_t *s1)
+{
+	if (s1[PORTIX_MBR_SIGNATURE] != 0x55 ||
+	    s1[PORTIX_MBR_SIGNATURE + 1] != 0xAA)
+		return 0;
+	for (unsigned int i = 0; i < 4; i++) {
+		const uint8_t *e = s1 + PORTIX_MBR_PARTITION_TABLE +
+				   i * PORTIX_MBR_PARTITION_ENTRY_SIZE;
+		uint64_t start = le32(e + PORTIX_MBR_PART_LBA);
+
+		if (e[PORTIX_MBR_PART_TYPE] && start &&
+		    start < m->bio->media->last_block &&
+		    image_at(m, start * PORTIX_SECTOR_SIZE))
+			return start;
+	}
+	return 0;
+}
+
 /* The CD sector of the El Torito initial entry's image (the BIOS one,
    which is the Portix image), or 0.  Layout: see layout.h.  */
 static uint32_t eltorito_image_rba(const struct medium *m, uint8_t *media)
@@ -183,12 +205,15 @@ static void find_image(struct medium *m)
 		if (image_at(m, 0))
 			return;
 		/* A stage 1 at LBA 0 whose parameter block names the
-		   image's LBA 0 elsewhere (a hybrid ISO on a disk).  */
+		   image's LBA 0 elsewhere (a hybrid ISO on a disk), or an
+		   MBR whose partition holds the image.  */
 		read_bytes(m, 0, s1, sizeof(s1));
 		memcpy(&base, s1 + PORTIX_S1_PARAMS + PORTIX_S1_BASE_LBA,
 		       sizeof(base));
-		if (base && base < m->bio->media->last_block &&
-		    image_at(m, base * PORTIX_SECTOR_SIZE)) {
+		if (!(base && base < m->bio->media->last_block &&
+		      image_at(m, base * PORTIX_SECTOR_SIZE)))
+			base = image_partition(m, s1);
+		if (base) {
 			m->image_offset = base * PORTIX_SECTOR_SIZE;
 			m->base_lba = base;
 			return;
@@ -196,8 +221,9 @@ static void find_image(struct medium *m)
 	}
 	rba = eltorito_image_rba(m, &media);
 	if (!rba || !image_at(m, (uint64_t)rba * PORTIX_ISO_SECTOR_SIZE))
-		fail(0, "no Portix image on the boot medium (neither at its "
-		     "start nor as its El Torito boot image)");
+		fail(0, "no Portix image on the boot medium (not at its "
+		     "start, in a partition, nor as its El Torito boot "
+		     "image)");
 	m->image_offset = (uint64_t)rba * PORTIX_ISO_SECTOR_SIZE;
 	if (id->flags & PORTIX_BD_FLAG_CD) {
 		/* As under El Torito emulation: the image is the disk.  */
