@@ -58,6 +58,9 @@ run: $(RUN_MEDIUM) tools/portix-run$(EXEEXT)
 	@if test -z "$(RUN_MEDIUM)"; then \
 	  echo "make run: unknown MODE '$(MODE)' (known: raw iso vdi vmdk ventoy-sim)" >&2; \
 	  exit 1; fi
+	@if test "$(RUN_MODE)$(RUN_UEFI)$(PORTIX_ISO_WRITER)" = iso--uefixorriso; then \
+	  echo "make run: the ISO xorriso writes boots under BIOS only (configure --with-iso-writer=native makes the hybrid one)" >&2; \
+	  exit 1; fi
 	@$(MKDIR_P) logs
 	@echo "Booting $(RUN_MEDIUM); quit QEMU with Ctrl-A X."
 	tools/portix-run$(EXEEXT) $(RUN_QEMU) $(RUN_UEFI) --display=$(DISPLAY_MODE) \
