@@ -20,6 +20,7 @@
 static const EFI_GUID block_io_guid = EFI_BLOCK_IO_PROTOCOL_GUID;
 static const EFI_GUID device_path_guid = EFI_DEVICE_PATH_PROTOCOL_GUID;
 static const EFI_GUID loaded_image_guid = EFI_LOADED_IMAGE_PROTOCOL_GUID;
+static const EFI_GUID pci_io_guid = EFI_PCI_IO_PROTOCOL_GUID;
 
 /* Room for any device path the loader copies (PCI, controller, media
    nodes: a few dozen bytes in practice).  */
@@ -51,14 +52,27 @@ static int is_usb(const EFI_DEVICE_PATH_PROTOCOL *n)
 		 n->sub_type == EFI_DP_MSG_USB_LUN);
 }
 
+static int is_drive(const EFI_DEVICE_PATH_PROTOCOL *n)
+{
+	return n->type == EFI_DP_TYPE_MESSAGING &&
+		((n->sub_type == EFI_DP_MSG_ATAPI && node_length(n) >= 8) ||
+		 (n->sub_type == EFI_DP_MSG_SATA && node_length(n) >= 10));
+}
+
+/* The whole medium's device path (an end node where the loader's media
+   node was), for whole_medium and path_identity.  */
+static uint8_t whole_path[PATH_MAX_BYTES];
+
 /* The Block I/O of the whole medium under DEVICE (the loader's
    partition or El Torito image); sets the USB flag from the path on the
-   way.  Not the CD flag: firmware finds El Torito images on disks too
-   (a hybrid ISO written to a stick), so only the block size tells.  */
-static EFI_BLOCK_IO_PROTOCOL *whole_medium(EFI_HANDLE device,
-					   struct portix_boot_disk *id)
+   way, and *DRIVE to its ATAPI or SATA node (or NULL).  Not the CD
+   flag: firmware finds El Torito images on disks too (a hybrid ISO
+   written to a stick), so only the block size tells.  */
+static EFI_BLOCK_IO_PROTOCOL *
+whole_medium(EFI_HANDLE device, struct portix_boot_disk *id,
+	     const EFI_DEVICE_PATH_PROTOCOL **drive)
 {
-	static uint8_t copy[PATH_MAX_BYTES];
+	uint8_t *copy = whole_path;
 	EFI_DEVICE_PATH_PROTOCOL *path, *rest;
 	const EFI_DEVICE_PATH_PROTOCOL *n;
 	EFI_BLOCK_IO_PROTOCOL *bio;
@@ -76,10 +90,12 @@ static EFI_BLOCK_IO_PROTOCOL *whole_medium(EFI_HANDLE device,
 			fail(0, "the boot device path is malformed");
 		if (is_usb(n))
 			id->flags |= PORTIX_BD_FLAG_USB;
+		if (is_drive(n))
+			*drive = n;
 	}
 	/* The prefix, then an end node in place of the media node.  */
 	len = (uint64_t)((const uint8_t *)n - (const uint8_t *)path);
-	if (len + sizeof(*n) > sizeof(copy))
+	if (len + sizeof(*n) > sizeof(whole_path))
 		fail(0, "the boot device path is too long (%u bytes)", len);
 	memcpy(copy, path, len);
 	rest = (EFI_DEVICE_PATH_PROTOCOL *)(copy + len);
@@ -95,6 +111,67 @@ static EFI_BLOCK_IO_PROTOCOL *whole_medium(EFI_HANDLE device,
 	if (EFI_IS_ERROR(st))
 		fail(st, "cannot open the boot disk's Block I/O");
 	return bio;
+}
+
+/* The EDD 3.0 fields stage 2 gets from INT 13h AH=48h, taken from the
+   device path instead, so that of two identical disks the kernel mounts
+   the one booted: the PCI location of the controller (its PCI I/O's
+   GetLocation: a path's PCI nodes do not give the bus behind a bridge),
+   and the drive on it from DRIVE, an ATAPI node (IDE channel and unit)
+   or a SATA node (AHCI port).  For a CD, the El Torito controller and
+   device fields too, numbered as SeaBIOS numbers them (bootdisk.c).
+   Without a PCI controller nothing is set (the USB flag says more).  */
+static void path_identity(const EFI_DEVICE_PATH_PROTOCOL *drive,
+			  struct portix_boot_disk *id)
+{
+	EFI_DEVICE_PATH_PROTOCOL *rest = (EFI_DEVICE_PATH_PROTOCOL *)whole_path;
+	const uint8_t *d = (const uint8_t *)drive;
+	EFI_PCI_IO_PROTOCOL *pci;
+	EFI_HANDLE controller;
+	UINTN segment, bus, dev, fn;
+	unsigned int position;
+
+	if (EFI_IS_ERROR(efi_bs->locate_device_path(&pci_io_guid, &rest,
+						     &controller)) ||
+	    EFI_IS_ERROR(efi_bs->handle_protocol(controller, &pci_io_guid,
+						 (void **)&pci)) ||
+	    EFI_IS_ERROR(pci->get_location(pci, &segment, &bus, &dev, &fn)))
+		return;
+	memcpy(id->edd_host_bus, "PCI ", PORTIX_EDD_HOST_BUS_LEN);
+	id->edd_iface_path[0] = (uint8_t)bus;
+	id->edd_iface_path[1] = (uint8_t)dev;
+	id->edd_iface_path[2] = (uint8_t)fn;
+	id->flags |= PORTIX_BD_FLAG_EDD;
+	if (!drive) {
+		say("boot controller: PCI bus %u, device %u, function %u",
+		    (uint64_t)bus, (uint64_t)dev, (uint64_t)fn);
+		return;
+	}
+	if (drive->sub_type == EFI_DP_MSG_ATAPI) {
+		memcpy(id->edd_interface,
+		       (id->flags & PORTIX_BD_FLAG_CD) ? "ATAPI   " : "ATA     ",
+		       PORTIX_EDD_INTERFACE_LEN);
+		id->edd_iface_path[3] = d[EFI_DP_ATAPI_CHANNEL];
+		id->edd_device_path[0] = d[EFI_DP_ATAPI_SLAVE];
+		position = d[EFI_DP_ATAPI_CHANNEL] * 2u + d[EFI_DP_ATAPI_SLAVE];
+		say("boot drive: PCI bus %u, device %u, function %u, "
+		    "IDE channel %u, unit %u",
+		    (uint64_t)bus, (uint64_t)dev, (uint64_t)fn,
+		    (uint64_t)d[EFI_DP_ATAPI_CHANNEL],
+		    (uint64_t)d[EFI_DP_ATAPI_SLAVE]);
+	} else {
+		memcpy(id->edd_interface, "SATA    ", PORTIX_EDD_INTERFACE_LEN);
+		id->edd_device_path[0] = d[EFI_DP_SATA_PORT];
+		position = d[EFI_DP_SATA_PORT];
+		say("boot drive: PCI bus %u, device %u, function %u, "
+		    "SATA port %u", (uint64_t)bus,
+		    (uint64_t)dev, (uint64_t)fn,
+		    (uint64_t)d[EFI_DP_SATA_PORT]);
+	}
+	if (id->flags & PORTIX_BD_FLAG_CD) {
+		id->cd_controller = (uint8_t)(position / 2);
+		id->cd_device = (uint16_t)(position % 2);
+	}
 }
 
 /* Read LEN bytes at byte OFFSET of the whole medium.  */
@@ -238,6 +315,7 @@ static void find_image(struct medium *m)
 void medium_open(EFI_HANDLE image, struct medium *m)
 {
 	EFI_LOADED_IMAGE_PROTOCOL *li;
+	const EFI_DEVICE_PATH_PROTOCOL *drive = NULL;
 	uint8_t mbr[PORTIX_SECTOR_SIZE];
 	EFI_STATUS st;
 
@@ -245,7 +323,7 @@ void medium_open(EFI_HANDLE image, struct medium *m)
 	st = efi_bs->handle_protocol(image, &loaded_image_guid, (void **)&li);
 	if (EFI_IS_ERROR(st))
 		fail(st, "no loaded-image protocol for the loader");
-	m->bio = whole_medium(li->device_handle, &m->identity);
+	m->bio = whole_medium(li->device_handle, &m->identity, &drive);
 	m->block_size = m->bio->media->block_size;
 	if (m->block_size < PORTIX_SECTOR_SIZE ||
 	    m->block_size & (m->block_size - 1))
@@ -253,6 +331,7 @@ void medium_open(EFI_HANDLE image, struct medium *m)
 		     (uint64_t)m->block_size);
 	if (m->block_size == PORTIX_ISO_SECTOR_SIZE)
 		m->identity.flags |= PORTIX_BD_FLAG_CD;
+	path_identity(drive, &m->identity);
 	find_image(m);
 	/* The disk signature of the image's own stage 1, as stage 2
 	   reads it at the base LBA.  */

@@ -3,8 +3,9 @@
 
    Written from the UEFI Specification 2.10: data types (2.3.1), the
    system table (4.3), boot services (4.4, 7), the loaded image (9.1),
-   device paths (10.2-10.3), Block I/O (13.9), the graphics output
-   protocol (12.9) and the configuration table GUIDs (4.6).  Only what
+   device paths (10.2-10.3), Block I/O (13.9), PCI I/O (14.4), the
+   graphics output protocol (12.9) and the configuration table GUIDs
+   (4.6).  Only what
    the loader calls is spelled out; every other table slot is a
    placeholder pointer, so the offsets of the used ones stay right.
    Calls use the Microsoft x64 convention, which is the compiler's own
@@ -106,10 +107,20 @@ typedef struct {
 	uint8_t length[2];		/* of this node, little-endian */
 } EFI_DEVICE_PATH_PROTOCOL;
 
+#define EFI_DP_TYPE_HARDWARE	0x01
 #define EFI_DP_TYPE_MESSAGING	0x03
 #define EFI_DP_TYPE_MEDIA	0x04
 #define EFI_DP_TYPE_END		0x7F
 #define EFI_DP_END_ENTIRE	0xFF
+/* Messaging nodes that name a disk on its controller (10.3.4.1,
+   10.3.4.6), packed; offsets from the node's start.  ATAPI (IDE, disks
+   too): u8 0 primary / 1 secondary, u8 0 master / 1 slave, u16 LUN.
+   SATA: u16 HBA port, u16 port-multiplier port, u16 LUN.  */
+#define EFI_DP_MSG_ATAPI	1
+#define EFI_DP_ATAPI_CHANNEL	4
+#define EFI_DP_ATAPI_SLAVE	5
+#define EFI_DP_MSG_SATA		18
+#define EFI_DP_SATA_PORT	4
 /* Messaging sub-types that say USB: USB, USB class, USB WWID, USB
    logical unit.  */
 #define EFI_DP_MSG_USB		5
@@ -227,6 +238,24 @@ typedef struct {
 	  { 0x8E, 0x39, 0x00, 0xA0, 0xC9, 0x69, 0x72, 0x3B } }
 
 /* ---- Block I/O (13.9) ---- */
+
+/* ---- PCI I/O (14.4): only where the controller sits ---- */
+
+typedef struct efi_pci_io EFI_PCI_IO_PROTOCOL;
+struct efi_pci_io {
+	void *poll_mem, *poll_io;
+	void *mem_read, *mem_write, *io_read, *io_write;
+	void *pci_read, *pci_write;
+	void *copy_mem, *map, *unmap, *allocate_buffer, *free_buffer;
+	void *flush;
+	EFI_STATUS (*get_location)(EFI_PCI_IO_PROTOCOL *self, UINTN *segment,
+				   UINTN *bus, UINTN *device,
+				   UINTN *function);
+};
+
+#define EFI_PCI_IO_PROTOCOL_GUID \
+	{ 0x4CF5B200, 0x68B8, 0x4CA5, \
+	  { 0x9E, 0xEC, 0xB2, 0x3E, 0x3F, 0x50, 0x02, 0x9A } }
 
 #define EFI_BLOCK_IO_PROTOCOL_GUID \
 	{ 0x964E5B21, 0x6459, 0x11D2, \

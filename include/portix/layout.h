@@ -255,7 +255,9 @@
 /* The BIOS booted a CD: INT 13h AX=4B01h answered for the boot drive,
    so the boot drive is an El Torito emulation of the image on a CD.  */
 #define PORTIX_BD_FLAG_CD 0x02
-/* The BIOS gave an EDD 3.0 device path (key 0xBEDD, checksum right).  */
+/* The BIOS gave an EDD 3.0 device path (key 0xBEDD, checksum right),
+   or the UEFI loader filled the same fields from the boot device path
+   (the controller's PCI location; its ATAPI or SATA node).  */
 #define PORTIX_BD_FLAG_EDD 0x04
 /* The boot device sits behind USB (a USB node on the UEFI device path,
    or an EDD host bus/interface saying USB).  */
