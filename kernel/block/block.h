@@ -16,7 +16,7 @@
      blk_init()            after the drivers' init (block/drives.c): one
                            device per drive, named hd0, hd1, ... and
                            cd0, cd1, ..., in blk_init's driver order
-     blk_add_view(...)     partitions (fs/mbr.c) and other views
+     blk_add_view(...)     partitions (block/mbr.c) and other views
      blk_count/blk_get/blk_find   walk or look up devices
    Devices live in a fixed table for the kernel's lifetime; pointers
    to them stay valid.  Concurrency: none.

@@ -5,7 +5,7 @@
    with the host's CRC of the image file).
 
    Layers: the shell calls it; it reads block/block.h's table (each
-   drive's model and location) and fs/fs.h for what is mounted.  */
+   drive's model and location) and fs/mount.h for what is mounted.  */
 
 #include <stddef.h>
 #include <stdint.h>
@@ -13,8 +13,8 @@
 #include <portix/crc32.h>
 
 #include "block/block.h"
-#include "fs/bootdisk.h"
-#include "fs/fs.h"
+#include "block/bootdisk.h"
+#include "fs/mount.h"
 #include "lib/printf.h"
 #include "shell/cmd-fs.h"
 

@@ -3,8 +3,8 @@
    append, touch, mkdir, rmdir, rm, mv, stat, df, check, cd, pwd,
    hexdump, crc32.
 
-   Layers: the shell calls these; they call fs/fs.h (root volume,
-   current directory, paths) and the FAT library.  Paths given by the
+   Layers: the shell calls these; they call fs/mount.h (root volume)
+   and fs/path.h (current directory, paths) and the FAT library.  Paths given by the
    user are made absolute against the current directory first.  Every
    command that changes the volume ends with fs_sync(), so when the
    prompt returns the data is on the disk and the disk's cache is
@@ -18,7 +18,8 @@
 
 #include "block/block.h"
 #include "console.h"
-#include "fs/fs.h"
+#include "fs/mount.h"
+#include "fs/path.h"
 #include "fs/fscheck.h"
 #include "lib/printf.h"
 #include "lib/string.h"

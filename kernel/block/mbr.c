@@ -9,7 +9,7 @@
 #include <portix/le.h>
 
 #include "block/block.h"
-#include "fs/mbr.h"
+#include "block/mbr.h"
 #include "lib/printf.h"
 
 bool mbr_type_is_fat(uint8_t type)

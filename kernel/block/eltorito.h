@@ -1,11 +1,11 @@
 /* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* eltorito.h - find the hard-disk image an El Torito CD boots from.
 
-   Layers: fs/fs.c calls this when the kernel was booted from a CD; it
+   Layers: fs/mount.c calls this when the kernel was booted from a CD; it
    reads the CD through the block layer (512-byte sectors).  */
 
-#ifndef FS_ELTORITO_H
-#define FS_ELTORITO_H
+#ifndef BLOCK_ELTORITO_H
+#define BLOCK_ELTORITO_H
 
 #include <stdint.h>
 
@@ -22,4 +22,4 @@ struct blkdev;
    times 4).  Returns 0 or an ELTORITO_E* code.  */
 int eltorito_find_hd_image(struct blkdev *cd, uint64_t *start);
 
-#endif /* FS_ELTORITO_H */
+#endif /* BLOCK_ELTORITO_H */

@@ -2,13 +2,13 @@
 /* mbr.h - find the partitions of an MBR partition table and register
    each as a block device view (block/block.h).
 
-   Layers: fs/fs.c calls this at boot; it reads through the block layer.
+   Layers: fs/mount.c calls this at boot; it reads through the block layer.
    The table is read at sector BASE of the disk and its LBAs are taken
    relative to BASE: a Portix image written at LBA 2048 of a bigger disk
    (boot-info base_lba) finds its own partitions, not the outer ones.  */
 
-#ifndef FS_MBR_H
-#define FS_MBR_H
+#ifndef BLOCK_MBR_H
+#define BLOCK_MBR_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -32,4 +32,4 @@ int mbr_scan(struct blkdev *disk, uint64_t base, struct blkdev **parts,
    0x0E).  */
 bool mbr_type_is_fat(uint8_t type);
 
-#endif /* FS_MBR_H */
+#endif /* BLOCK_MBR_H */

@@ -10,7 +10,7 @@
 #include <portix/le.h>
 
 #include "block/block.h"
-#include "fs/eltorito.h"
+#include "block/eltorito.h"
 #include "lib/string.h"
 
 /* CD sectors are 2048 bytes, four of ours.  */

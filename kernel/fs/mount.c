@@ -1,10 +1,8 @@
 /* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
-/* fs.c - mount "/" at boot, keep the current directory, normalise
-   paths.  See fs.h.
+/* mount.c - find the boot volume and mount it on "/".  See mount.h.
 
    State: the root volume (static: struct fat_volume holds its sector
-   cache), the partition under it, the reason a mount failed, and the
-   current directory.  */
+   cache), the partition under it and the reason a mount failed.  */
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -15,10 +13,10 @@
 #include "block/block.h"
 #include "boot/bootinfo.h"
 #include "drivers/rtc.h"
-#include "fs/bootdisk.h"
-#include "fs/fs.h"
+#include "block/bootdisk.h"
+#include "fs/mount.h"
 #include "fs/fscheck.h"
-#include "fs/mbr.h"
+#include "block/mbr.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 
@@ -28,7 +26,6 @@ static struct fat_volume root_vol;
 static struct blkdev *root_dev;
 static bool mounted;
 static char root_error[80] = "not mounted yet";
-static char cwd[FS_PATH_MAX] = "/";
 
 /* ---- struct fat_blockdev over a struct blkdev ---- */
 
@@ -194,90 +191,6 @@ struct blkdev *fs_root_dev(void)
 const char *fs_root_error(void)
 {
 	return root_error;
-}
-
-/* ---- Paths ---- */
-
-/* Append component NAME (LEN bytes) to the normal path OUT (LEN_OUT
-   bytes long), handling "." and "..".  Returns the new length, or -1
-   when it would not fit in SIZE.  */
-static long push(char *out, size_t len_out, const char *name, size_t len,
-		 size_t size)
-{
-	if (len == 1 && name[0] == '.')
-		return (long)len_out;
-	if (len == 2 && name[0] == '.' && name[1] == '.') {
-		while (len_out > 1 && out[len_out - 1] != '/')
-			len_out--;
-		if (len_out > 1)
-			len_out--;	/* the '/' before the last name */
-		out[len_out] = '\0';
-		return (long)len_out;
-	}
-	if (len_out + (len_out > 1) + len + 1 > size)
-		return -1;
-	if (len_out > 1)
-		out[len_out++] = '/';
-	memcpy(out + len_out, name, len);
-	len_out += len;
-	out[len_out] = '\0';
-	return (long)len_out;
-}
-
-/* Append the components of PATH to OUT.  */
-static long push_all(char *out, long n, const char *path, size_t size)
-{
-	const char *p = path, *e;
-
-	while (n >= 0 && *p) {
-		while (*p == '/')
-			p++;
-		if (!*p)
-			break;
-		e = p;
-		while (*e && *e != '/')
-			e++;
-		n = push(out, (size_t)n, p, (size_t)(e - p), size);
-		p = e;
-	}
-	return n;
-}
-
-int fs_path(const char *path, char *out, size_t size)
-{
-	long n;
-
-	if (size < 2)
-		return FAT_ENAMETOOLONG;
-	strlcpy(out, "/", size);
-	n = 1;
-	if (path[0] != '/')
-		n = push_all(out, n, cwd, size);
-	n = push_all(out, n, path, size);
-	return n < 0 ? FAT_ENAMETOOLONG : 0;
-}
-
-const char *fs_cwd(void)
-{
-	return cwd;
-}
-
-int fs_chdir(const char *path)
-{
-	char abs[FS_PATH_MAX];
-	struct fat_stat st;
-	int err;
-
-	if (!mounted)
-		return FAT_EINVAL;
-	err = fs_path(path, abs, sizeof(abs));
-	if (!err)
-		err = fat_stat(&root_vol, abs, &st);
-	if (!err && !(st.attr & FAT_ATTR_DIR))
-		err = FAT_ENOTDIR;
-	if (!err)
-		strlcpy(cwd, abs, sizeof(cwd));
-	return err;
 }
 
 int fs_sync(void)
