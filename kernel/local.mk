@@ -39,6 +39,7 @@ KERNEL_CSRC = \
 	kernel/drivers/pci.c \
 	kernel/lib/printf.c \
 	kernel/lib/string.c \
+	kernel/lib/error.c \
 	kernel/shell/shell.c \
 	kernel/shell/lineedit.c \
 	kernel/shell/commands.c \
@@ -81,7 +82,7 @@ KERNEL_HDRS = \
 	kernel/drivers/fbcon.h kernel/drivers/fbcon-font.h kernel/drivers/textcursor.h \
 	kernel/drivers/keyboard.h kernel/drivers/pci.h \
 	kernel/drivers/ahci-hw.h \
-	kernel/lib/printf.h kernel/lib/string.h \
+	kernel/lib/printf.h kernel/lib/string.h kernel/lib/error.h \
 	kernel/shell/shell.h kernel/shell/lineedit.h \
 	kernel/drivers/ata.h kernel/drivers/atacmd.h \
 	kernel/drivers/ahci.h kernel/drivers/rtc.h kernel/block/block.h kernel/block/mbr.h \

@@ -11,15 +11,12 @@
 
 struct blkdev;
 
-/* No Boot Record Volume Descriptor, or a malformed boot catalog.  */
-#define ELTORITO_ENOBOOT	(-1)
-/* The initial entry is not a bootable hard-disk emulation image.  */
-#define ELTORITO_ENOTHD		(-2)
-#define ELTORITO_EIO		(-3)
-
 /* Read the boot catalog of CD and set *START to the 512-byte sector
    where the initial entry's emulated hard disk begins (its load RBA
-   times 4).  Returns 0 or an ELTORITO_E* code.  */
+   times 4).  Returns 0, ERR_NOBOOTCAT (no Boot Record Volume
+   Descriptor, or a malformed boot catalog), ERR_NOTHDIMAGE (the initial
+   entry is not a bootable hard-disk emulation image) or blk_read's
+   error.  */
 int eltorito_find_hd_image(struct blkdev *cd, uint64_t *start);
 
 #endif /* BLOCK_ELTORITO_H */

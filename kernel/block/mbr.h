@@ -15,16 +15,11 @@
 
 struct blkdev;
 
-/* No 0x55AA at the end of the sector: not a partition table.  */
-#define MBR_ENOTABLE	(-1)
-/* The sector could not be read.  */
-#define MBR_EIO		(-2)
-
 /* Read the table at sector BASE of DISK and register its primary
    partitions (types other than 0, non-empty, inside DISK) as views
    named DISK "p" N (N = 1..4, the slot).  PARTS (MAX entries) receives
-   them in slot order.  Returns the number found, MBR_ENOTABLE or
-   MBR_EIO.  */
+   them in slot order.  Returns the number found, ERR_NOTABLE (no
+   0x55AA at the end of the sector) or blk_read's error.  */
 int mbr_scan(struct blkdev *disk, uint64_t base, struct blkdev **parts,
 	     int max);
 

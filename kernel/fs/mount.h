@@ -29,7 +29,8 @@
 struct blkdev;
 
 /* Mount "/" at boot and print one "fs:" line saying what happened.
-   Returns 0 or a negative code (the reason is in fs_root_error()).  */
+   Returns 0 or a negative enum kerror (the reason in words is in
+   fs_root_error()).  */
 int fs_mount_root(void);
 
 /* The root volume, or NULL when nothing is mounted.  */
@@ -40,7 +41,14 @@ struct blkdev *fs_root_dev(void);
 const char *fs_root_error(void);
 
 /* fat_sync on the root: everything written reaches the disk, whose
-   cache is flushed.  Returns 0 or a FAT_E* code; 0 when unmounted.  */
+   cache is flushed.  Returns 0 or an enum kerror; 0 when unmounted.  */
 int fs_sync(void);
+
+/* The enum kerror (lib/error.h) for what a FAT library call on the
+   root volume returned: FAT_EIO becomes the block layer's code for the
+   failed read, write or flush (ERR_MEDIA, ERR_TIMEDOUT ...), every
+   other FAT_E* its own kernel code; 0 and counts pass unchanged.  The
+   one place the two vocabularies meet.  */
+int fs_error(int fat_code);
 
 #endif /* FS_MOUNT_H */

@@ -10,6 +10,7 @@
 
 #include "fs/mount.h"
 #include "fs/path.h"
+#include "lib/error.h"
 #include "lib/string.h"
 
 static char cwd[FS_PATH_MAX] = "/";
@@ -64,13 +65,13 @@ int fs_path(const char *path, char *out, size_t size)
 	long n;
 
 	if (size < 2)
-		return FAT_ENAMETOOLONG;
+		return ERR_NAMETOOLONG;
 	strlcpy(out, "/", size);
 	n = 1;
 	if (path[0] != '/')
 		n = push_all(out, n, cwd, size);
 	n = push_all(out, n, path, size);
-	return n < 0 ? FAT_ENAMETOOLONG : 0;
+	return n < 0 ? ERR_NAMETOOLONG : 0;
 }
 
 const char *fs_cwd(void)
@@ -86,12 +87,12 @@ int fs_chdir(const char *path)
 	int err;
 
 	if (!root)
-		return FAT_EINVAL;
+		return ERR_INVAL;
 	err = fs_path(path, abs, sizeof(abs));
 	if (!err)
-		err = fat_stat(root, abs, &st);
+		err = fs_error(fat_stat(root, abs, &st));
 	if (!err && !(st.attr & FAT_ATTR_DIR))
-		err = FAT_ENOTDIR;
+		err = ERR_NOTDIR;
 	if (!err)
 		strlcpy(cwd, abs, sizeof(cwd));
 	return err;

@@ -16,13 +16,14 @@
 /* Make PATH absolute (relative ones start at the current directory)
    and normal: no ".", "..", empty components or trailing '/'.  ".."
    of "/" is "/".  Writes at most SIZE bytes to OUT.  Returns 0, or
-   FAT_ENAMETOOLONG when the result does not fit.  */
+   ERR_NAMETOOLONG when the result does not fit.  */
 int fs_path(const char *path, char *out, size_t size);
 
 /* The current directory, absolute and normal ("/" at boot).  */
 const char *fs_cwd(void);
-/* Change it to PATH, which must be a directory.  Returns 0, FAT_EINVAL
-   (nothing mounted), or a fat_stat code / FAT_ENOTDIR.  */
+/* Change it to PATH, which must be a directory.  Returns 0, ERR_INVAL
+   (nothing mounted), ERR_NOTDIR, or fat_stat's code through
+   fs_error.  */
 int fs_chdir(const char *path);
 
 #endif /* FS_PATH_H */

@@ -15,6 +15,7 @@
 #include "block/block.h"
 #include "block/bootdisk.h"
 #include "fs/mount.h"
+#include "lib/error.h"
 #include "lib/printf.h"
 #include "shell/cmd-fs.h"
 
@@ -97,7 +98,7 @@ int cmd_blkcrc32(int argc, char **argv)
 		err = blk_read(b, lba, n, blkcrc_buf);
 		if (err) {
 			kprintf("%s: %s: sector %llu: %s\n", argv[0], argv[1],
-				(unsigned long long)lba, blk_strerror(err));
+				(unsigned long long)lba, error_message(err));
 			return 1;
 		}
 		crc = portix_crc32(crc, blkcrc_buf,
