@@ -4,7 +4,7 @@
 
    Layers: fs/mount.c calls this once at boot, after blk_init(); it reads
    through the block layer (block/block.h) and the El Torito catalog
-   (fs/eltorito.h), and compares each drive's struct blk_location with
+   (block/eltorito.h), and compares each drive's struct blk_location with
    the BIOS's EDD device path.
 
    The rule, in order:
