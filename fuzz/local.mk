@@ -14,7 +14,7 @@ EXTRA_DIST += fuzz/run-fuzzers fuzz/fat.dict fuzz/corpus
 EXTRA_DIST += $(fuzz_sources)
 
 # Listed for the tarball whether or not fuzzing is enabled.
-fuzz_sources = fuzz/fuzz-fat.h fuzz/fuzz-fat-support.c fuzz/fuzz-fat-mount.c fuzz/fuzz-fat-ops.c \
+fuzz_sources = fuzz/fuzz-boot-pieces.h fuzz/fuzz-boot-pieces.c fuzz/fuzz-fat.h fuzz/fuzz-fat-support.c fuzz/fuzz-fat-mount.c fuzz/fuzz-fat-ops.c \
 	fuzz/fuzz-blk-scan.c fuzz/fuzz-lineedit.c fuzz/fuzz-boot-headers.c \
 	fuzz/fuzz-mkimage-args.c fuzz/fuzz-media-sizes.c
 
@@ -72,6 +72,7 @@ fuzz_fuzz_boot_headers_LDFLAGS = $(FUZZ_CFLAGS)
 # harness (it closes stdout).
 fuzz_fuzz_mkimage_args_SOURCES = fuzz/fuzz-mkimage-args.c \
 	tools/portix-mkimage.c tools/cli.c tools/cli.h \
+	fuzz/fuzz-boot-pieces.c fuzz/fuzz-boot-pieces.h \
 	$(tools_libportix_la_SOURCES)
 nodist_fuzz_fuzz_mkimage_args_SOURCES = tools/libportix/chain-bin.h
 fuzz_fuzz_mkimage_args_CPPFLAGS = $(tools_portix_mkimage_CPPFLAGS) \
@@ -80,6 +81,7 @@ fuzz_fuzz_mkimage_args_CFLAGS = $(FUZZ_ALL_CFLAGS)
 fuzz_fuzz_mkimage_args_LDFLAGS = $(FUZZ_CFLAGS)
 
 fuzz_fuzz_media_sizes_SOURCES = fuzz/fuzz-media-sizes.c \
+	fuzz/fuzz-boot-pieces.c fuzz/fuzz-boot-pieces.h \
 	$(tools_libportix_la_SOURCES)
 nodist_fuzz_fuzz_media_sizes_SOURCES = tools/libportix/chain-bin.h
 fuzz_fuzz_media_sizes_CFLAGS = $(FUZZ_ALL_CFLAGS)
