@@ -151,8 +151,9 @@ static int print_help(void)
 	       "gdb reads the kernel's symbols from %s/kernel.elf\n"
 	       "(PORTIX_LIBDIR overrides the directory).\n"
 	       "\n",
+	       MEMORY_DEFAULT, GDB_PORT_DEFAULT,
 	       *PORTIX_OVMF_DEFAULT ? PORTIX_OVMF_DEFAULT : "none found by configure",
-	       MEMORY_DEFAULT, GDB_PORT_DEFAULT, PORTIX_PKGLIBDIR);
+	       PORTIX_PKGLIBDIR);
 	cli_print_bug_report();
 	return cli_close_stdout(program_name);
 }
