@@ -3,7 +3,7 @@
    for the host call, for the host tests and the fuzzers
    (kernel-shim.c).
 
-   The files under test (kernel/block, kernel/fs/mbr.c, eltorito.c,
+   The files under test (kernel/block: block.c, mbr.c, eltorito.c;
    kernel/boot/bootinfo.c, cmdline.c, kernel/shell/lineedit.c) are
    compiled unchanged with the kernel's headers first in the include
    path, and with kernel/lib/printf.c for the printf family; their calls
