@@ -53,6 +53,18 @@ testsuite/site.exp: Makefile
 	  echo 'set EFI_LOADER "$(EFI_LOADER_BUILT:%=$(abs_top_builddir)/%)"'; \
 	} > $@-t && mv -f $@-t $@
 
+# The test directories.  make check runs each in a runtest of its own,
+# under testsuite/run/DIR with its own site.exp (objdir there: its
+# scratch files, sockets and serial logs apart from the others'), as
+# separate make targets: make -jN check runs N of them at a time.  Then
+# testsuite/merge-sums writes testsuite/portix.sum and portix.log from
+# theirs, and make check fails if any run did.  With RUNTESTFLAGS
+# (chosen tests), one runtest in testsuite/ runs them.  The longest runs
+# come first, so that make -jN does not end on one long run alone.
+PORTIX_TEST_DIRS = images tools fs boot fat kernel storage controllers \
+	release
+PORTIX_TEST_RUNS = $(PORTIX_TEST_DIRS:%=testsuite/run/%/status)
+
 # Everything the tests boot or run must be built first.
 check-local: testsuite/site.exp all $(check_PROGRAMS)
 	@if test -z "$(PORTIX_RUNTEST)"; then \
@@ -68,16 +80,35 @@ check-local: testsuite/site.exp all $(check_PROGRAMS)
 	  echo 'holds a space (runtest fails to source site.exp); build in' >&2; \
 	  echo 'a path without spaces to run the testsuite.' >&2; \
 	  exit 1;; \
-	esac; \
-	cd testsuite && \
-	$(PORTIX_RUNTEST) --tool portix --srcdir "$(abs_top_srcdir)/testsuite" \
-	  $(RUNTESTFLAGS)
+	esac
+	@if test -n '$(RUNTESTFLAGS)'; then \
+	  cd testsuite && \
+	  $(PORTIX_RUNTEST) --tool portix \
+	    --srcdir "$(abs_top_srcdir)/testsuite" $(RUNTESTFLAGS); \
+	else \
+	  rm -rf testsuite/run && \
+	  $(MAKE) $(AM_MAKEFLAGS) $(PORTIX_TEST_RUNS) && \
+	  $(SHELL) $(srcdir)/testsuite/merge-sums testsuite \
+	    $(PORTIX_TEST_DIRS); \
+	fi
+
+# One directory's run.  It never fails (make -j goes on with the other
+# directories); its exit status goes into the file the target names.
+testsuite/run/%/status: testsuite/site.exp
+	@$(MKDIR_P) testsuite/run/$* && \
+	sed 's|^set objdir .*|set objdir "$(abs_top_builddir)/testsuite/run/$*"|' \
+	  testsuite/site.exp > testsuite/run/$*/site.exp && \
+	echo "  TEST     portix.$*" && \
+	(cd testsuite/run/$* && \
+	 $(PORTIX_RUNTEST) --tool portix \
+	   --srcdir "$(abs_top_srcdir)/testsuite" --directory portix.$* \
+	   > runtest.out 2>&1; echo $$? > status)
 
 CLEANFILES += testsuite/site.exp testsuite/site.exp-t \
 	testsuite/portix.sum testsuite/portix.log testsuite/dbg.log
 clean-local: clean-testsuite
 clean-testsuite:
-	-rm -rf testsuite/tmp testsuite/logs
+	-rm -rf testsuite/tmp testsuite/logs testsuite/run
 .PHONY: clean-testsuite
 
 # Whole directories: every test file ships.
@@ -88,6 +119,7 @@ EXTRA_DIST += testsuite/portix.images
 EXTRA_DIST += testsuite/portix.fs
 EXTRA_DIST += testsuite/portix.release
 EXTRA_DIST += testsuite/portix.controllers
+EXTRA_DIST += testsuite/merge-sums
 
 # make installcheck: the installed programs, library and pieces alone
 # (testsuite/installcheck says what it checks); with DESTDIR=..., those
