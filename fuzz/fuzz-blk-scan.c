@@ -1,7 +1,7 @@
 /* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* fuzz-blk-scan.c - libFuzzer target: MBR and El Torito scanning
    through the kernel's real block layer (kernel/block/block.c,
-   kernel/fs/mbr.c, kernel/fs/eltorito.c, compiled for the host).
+   kernel/block/mbr.c, kernel/block/eltorito.c, compiled for the host).
 
    The input is a disk and, read in 2048-byte sectors, a CD: the same
    bytes serve as both, as on a hybrid medium.  The scan does what
@@ -17,8 +17,8 @@
 #include <string.h>
 
 #include "block/block.h"
-#include "fs/eltorito.h"
-#include "fs/mbr.h"
+#include "block/eltorito.h"
+#include "block/mbr.h"
 #include "kernel-shim.h"
 
 /* block.c's table is static: included here so each run starts empty.  */

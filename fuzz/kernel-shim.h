@@ -2,7 +2,7 @@
 /* kernel-shim.h - the few kernel services the fuzzed kernel files call,
    for the host (kernel-shim.c).
 
-   The files under test (kernel/block, kernel/fs/mbr.c, eltorito.c,
+   The files under test (kernel/block, kernel/block/mbr.c, eltorito.c,
    kernel/boot/bootinfo.c, cmdline.c, kernel/shell/lineedit.c) are
    compiled unchanged with -iquote kernel; their calls to the console,
    the printf family, klog and panic() land here (the drives the block

@@ -47,8 +47,8 @@ fuzz_fuzz_fat_ops_CFLAGS = $(FUZZ_ALL_CFLAGS)
 fuzz_fuzz_fat_ops_LDFLAGS = $(FUZZ_CFLAGS)
 
 # block.c is #included by the target (its device table is reset per run).
-fuzz_fuzz_blk_scan_SOURCES = fuzz/fuzz-blk-scan.c kernel/fs/mbr.c \
-	kernel/fs/eltorito.c fuzz/kernel-shim.c fuzz/kernel-shim.h
+fuzz_fuzz_blk_scan_SOURCES = fuzz/fuzz-blk-scan.c kernel/block/mbr.c \
+	kernel/block/eltorito.c fuzz/kernel-shim.c fuzz/kernel-shim.h
 fuzz_fuzz_blk_scan_CPPFLAGS = $(FUZZ_KERNEL_CPPFLAGS)
 fuzz_fuzz_blk_scan_CFLAGS = $(FUZZ_ALL_CFLAGS)
 fuzz_fuzz_blk_scan_LDFLAGS = $(FUZZ_CFLAGS)

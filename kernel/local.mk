@@ -39,6 +39,7 @@ KERNEL_CSRC = \
 	kernel/drivers/pci.c \
 	kernel/lib/printf.c \
 	kernel/lib/string.c \
+	kernel/lib/error.c \
 	kernel/shell/shell.c \
 	kernel/shell/lineedit.c \
 	kernel/shell/commands.c \
@@ -53,11 +54,12 @@ KERNEL_CSRC = \
 	kernel/drivers/rtc.c \
 	kernel/block/block.c \
 	kernel/block/drives.c \
-	kernel/fs/mbr.c \
-	kernel/fs/eltorito.c \
-	kernel/fs/bootdisk.c \
+	kernel/block/mbr.c \
+	kernel/block/eltorito.c \
+	kernel/block/bootdisk.c \
 	kernel/drivers/virtio-blk.c \
-	kernel/fs/fs.c \
+	kernel/fs/mount.c \
+	kernel/fs/path.c \
 	kernel/fs/fscheck.c \
 	kernel/shell/cmd-fs.c \
 	kernel/shell/cmd-blk.c \
@@ -80,11 +82,11 @@ KERNEL_HDRS = \
 	kernel/drivers/fbcon.h kernel/drivers/fbcon-font.h kernel/drivers/textcursor.h \
 	kernel/drivers/keyboard.h kernel/drivers/pci.h \
 	kernel/drivers/ahci-hw.h \
-	kernel/lib/printf.h kernel/lib/string.h \
+	kernel/lib/printf.h kernel/lib/string.h kernel/lib/error.h \
 	kernel/shell/shell.h kernel/shell/lineedit.h \
 	kernel/drivers/ata.h kernel/drivers/atacmd.h \
-	kernel/drivers/ahci.h kernel/drivers/rtc.h kernel/block/block.h kernel/fs/mbr.h \
-	kernel/drivers/virtio-blk.h kernel/fs/eltorito.h kernel/fs/bootdisk.h kernel/fs/fs.h kernel/fs/fscheck.h \
+	kernel/drivers/ahci.h kernel/drivers/rtc.h kernel/block/block.h kernel/block/mbr.h \
+	kernel/drivers/virtio-blk.h kernel/block/eltorito.h kernel/block/bootdisk.h kernel/fs/mount.h kernel/fs/path.h kernel/fs/fscheck.h \
 	kernel/shell/cmd-fs.h
 
 # Every kernel object is built under kernel/ in the build tree; shared

@@ -24,7 +24,7 @@
 #include "drivers/ahci.h"
 #include "drivers/ata.h"
 #include "drivers/virtio-blk.h"
-#include "fs/fs.h"
+#include "fs/mount.h"
 #include "klog.h"
 #include "lib/printf.h"
 #include "mm/frame.h"

@@ -11,6 +11,7 @@
 
 #include "block/block.h"
 #include "kassert.h"
+#include "lib/error.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 
@@ -97,7 +98,7 @@ static int cd_read(struct blkdev *b, uint64_t lba, uint32_t count,
 			n = count / per;
 			err = b->ops->read(b->drive, cd_lba, n, buf);
 			if (err)
-				return BLK_EIO;
+				return err;
 			n *= per;
 		} else {
 			if (!cd_buf.valid || cd_buf.dev != b ||
@@ -106,7 +107,7 @@ static int cd_read(struct blkdev *b, uint64_t lba, uint32_t count,
 				err = b->ops->read(b->drive, cd_lba, 1,
 						   cd_buf.data);
 				if (err)
-					return BLK_EIO;
+					return err;
 				cd_buf.dev = b;
 				cd_buf.lba = cd_lba;
 				cd_buf.valid = true;
@@ -127,7 +128,7 @@ static int cd_read(struct blkdev *b, uint64_t lba, uint32_t count,
 static int check(const struct blkdev *b, uint64_t lba, uint32_t count)
 {
 	if (!b || !count || lba >= b->sectors || count > b->sectors - lba)
-		return BLK_ERANGE;
+		return ERR_RANGE;
 	return 0;
 }
 
@@ -143,7 +144,7 @@ int blk_read(struct blkdev *b, uint64_t lba, uint32_t count, void *buf)
 	case BLK_CDROM:
 		return cd_read(b, lba, count, buf);
 	default:
-		return b->ops->read(b->drive, lba, count, buf) ? BLK_EIO : 0;
+		return b->ops->read(b->drive, lba, count, buf);
 	}
 }
 
@@ -155,10 +156,10 @@ int blk_write(struct blkdev *b, uint64_t lba, uint32_t count,
 	if (err)
 		return err;
 	if (b->rdonly)
-		return BLK_EROFS;
+		return ERR_ROFS;
 	if (b->kind == BLK_VIEW)
 		return blk_write(b->parent, b->start + lba, count, buf);
-	return b->ops->write(b->drive, lba, count, buf) ? BLK_EIO : 0;
+	return b->ops->write(b->drive, lba, count, buf);
 }
 
 int blk_flush(struct blkdev *b)
@@ -166,7 +167,7 @@ int blk_flush(struct blkdev *b)
 	b = blk_root(b);
 	if (!b || b->rdonly)
 		return 0;
-	return b->ops->flush(b->drive) ? BLK_EIO : 0;
+	return b->ops->flush(b->drive);
 }
 
 int blk_count(void)
@@ -238,23 +239,5 @@ void blk_location_str(const struct blk_location *loc, char *buf,
 		break;
 	default:
 		break;
-	}
-}
-
-const char *blk_strerror(int code)
-{
-	switch (code) {
-	case 0:
-		return "success";
-	case BLK_EIO:
-		return "I/O error";
-	case BLK_ERANGE:
-		return "sector out of range";
-	case BLK_EROFS:
-		return "read-only device";
-	case BLK_ENOSPC:
-		return "too many block devices";
-	default:
-		return "unknown error";
 	}
 }

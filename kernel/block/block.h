@@ -16,12 +16,15 @@
      blk_init()            after the drivers' init (block/drives.c): one
                            device per drive, named hd0, hd1, ... and
                            cd0, cd1, ..., in blk_init's driver order
-     blk_add_view(...)     partitions (fs/mbr.c) and other views
+     blk_add_view(...)     partitions (block/mbr.c) and other views
      blk_count/blk_get/blk_find   walk or look up devices
    Devices live in a fixed table for the kernel's lifetime; pointers
    to them stay valid.  Concurrency: none.
 
-   Return values: 0, or a negative BLK_E* code.  */
+   Return values: 0, or a negative enum kerror (lib/error.h): the
+   driver's code unchanged (ERR_MEDIA, ERR_TIMEDOUT ...), or the block
+   layer's own ERR_RANGE (LBA or count outside the device, or a zero
+   count) and ERR_ROFS (write to a read-only device).  */
 
 #ifndef BLOCK_BLOCK_H
 #define BLOCK_BLOCK_H
@@ -33,15 +36,6 @@
 #define BLK_SECTOR_SIZE	512
 #define BLK_MAX_DEVS	16
 #define BLK_NAME_MAX	12
-
-/* The driver failed (timeout, drive error).  */
-#define BLK_EIO		(-1)
-/* LBA or count outside the device, or a zero count.  */
-#define BLK_ERANGE	(-2)
-/* Write to a read-only device.  */
-#define BLK_EROFS	(-3)
-/* The device table is full.  */
-#define BLK_ENOSPC	(-4)
 
 enum blk_kind {
 	BLK_DISK,		/* an ATA disk */
@@ -69,8 +63,8 @@ struct blk_location {
 
 /* How the block layer reaches one drive.  DRIVE is the driver's own
    pointer; LBA and COUNT are in the drive's sectors (512 bytes for a
-   disk, 2048 for a CD).  Each returns 0 or the driver's negative code
-   (the block layer reports BLK_EIO).  write and flush are NULL for a
+   disk, 2048 for a CD).  Each returns 0 or the driver's negative enum
+   kerror, which the block layer passes on unchanged.  write and flush are NULL for a
    read-only drive.  */
 struct blk_ops {
 	int (*read)(void *drive, uint64_t lba, uint32_t count, void *buf);
@@ -134,7 +128,5 @@ const char *blk_controller_name(enum blk_controller c);
    primary master", "ahci 00:1f.2 port 0", "virtio 00:04.0".  */
 void blk_location_str(const struct blk_location *loc, char *buf,
 		      size_t size);
-
-const char *blk_strerror(int code);
 
 #endif /* BLOCK_BLOCK_H */

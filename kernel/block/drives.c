@@ -14,6 +14,7 @@
 #include "drivers/ahci.h"
 #include "drivers/ata.h"
 #include "drivers/virtio-blk.h"
+#include "lib/error.h"
 #include "lib/string.h"
 
 _Static_assert(BLK_MODEL_MAX >= ATA_MODEL_MAX,
@@ -44,7 +45,7 @@ static int ata_disk_flush(void *d)
 static int ata_cd_read(void *d, uint64_t lba, uint32_t count, void *buf)
 {
 	if (lba > UINT32_MAX)
-		return ATA_EINVAL;
+		return ERR_INVAL;
 	return atapi_read(d, (uint32_t)lba, count, buf);
 }
 
@@ -107,7 +108,7 @@ static int ahci_disk_flush(void *d)
 static int ahci_cd_read(void *d, uint64_t lba, uint32_t count, void *buf)
 {
 	if (lba > UINT32_MAX)
-		return ATA_EINVAL;
+		return ERR_INVAL;
 	return ahci_atapi_read(d, (uint32_t)lba, count, buf);
 }
 

@@ -118,7 +118,7 @@ static int padded_len(const char *f, int max)
 }
 
 /* "boot disk: signature 0x..., CD ..., EDD ...": what stage 2 learnt of
-   the disk it came from (fs/fs.c looks for that disk).  */
+   the disk it came from (fs/mount.c looks for that disk).  */
 static void print_disk(void)
 {
 	const struct portix_boot_disk *d = &info.disk;

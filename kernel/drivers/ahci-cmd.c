@@ -12,6 +12,7 @@
 #include "arch/x86_64/pit.h"
 #include "drivers/ahci-hw.h"
 #include "klog.h"
+#include "lib/error.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 
@@ -79,7 +80,7 @@ static int execute(struct ahci_drive *d, const struct ahci_cmd *c,
 	out->is = port_read(d, PX_IS);
 	/* A port that did not come back from a failure takes nothing.  */
 	if (!(port_read(d, PX_CMD) & PXCMD_ST) || (port_read(d, PX_CI) & 1))
-		return ATA_EIO;
+		return ERR_IO;
 	memset(table, 0, TABLE_PRDT);
 	build_fis(table + TABLE_CFIS, c);
 	if (c->packet)
@@ -111,10 +112,13 @@ static int execute(struct ahci_drive *d, const struct ahci_cmd *c,
 	out->is = port_read(d, PX_IS);
 	out->moved = ((volatile struct cmd_header *)hdr)->prdbc;
 	if (!done)
-		return ATA_ETIMEDOUT;
-	if ((out->is & PXIS_ERRORS) ||
-	    (out->tfd & (ATA_ST_ERR | ATA_ST_DF)) || out->moved != c->bytes)
-		return ATA_EIO;
+		return ERR_TIMEDOUT;
+	if (out->tfd & (ATA_ST_ERR | ATA_ST_DF))
+		return ata_error(out->tfd & 0xFF, (out->tfd >> 8) & 0xFF,
+				 c->packet != NULL);
+	/* A bus error, or fewer bytes than asked: the link, not the drive.  */
+	if ((out->is & PXIS_ERRORS) || out->moved != c->bytes)
+		return ERR_IO;
 	return 0;
 }
 
@@ -169,7 +173,7 @@ static int run(struct ahci_drive *d, const struct ahci_cmd *c, bool report)
 				  command_name(c->command));
 		ksnprintf(what + strlen(what), sizeof(what) - strlen(what),
 			  ": %s: status 0x%02x, error 0x%02x, IS 0x%08x,"
-			  " SERR 0x%08x, %u of %u bytes", ata_strerror(err),
+			  " SERR 0x%08x, %u of %u bytes", error_message(err),
 			  out.tfd & 0xFF, (out.tfd >> 8) & 0xFF, out.is, serr,
 			  out.moved, c->bytes);
 		ahci_say(d, KLOG_ERR, what);
@@ -209,7 +213,7 @@ static int check_disk_range(const struct ahci_drive *d, uint64_t lba,
 	if (!d || d->atapi || !count || lba >= d->sectors ||
 	    count > d->sectors - lba || lba + count > ATA_LBA48_LIMIT ||
 	    (!d->lba48 && lba + count > ATA_LBA28_LIMIT))
-		return ATA_EINVAL;
+		return ERR_INVAL;
 	return 0;
 }
 
@@ -273,7 +277,7 @@ int ahci_flush(struct ahci_drive *d)
 	struct ahci_cmd c;
 
 	if (!d || d->atapi)
-		return ATA_EINVAL;
+		return ERR_INVAL;
 	memset(&c, 0, sizeof(c));
 	c.command = d->lba48 ? ATA_CMD_FLUSH_EXT : ATA_CMD_FLUSH;
 	c.device = ATA_DEV_LBA;
@@ -288,7 +292,7 @@ static int packet(struct ahci_drive *d, const uint8_t *pkt, uint32_t bytes,
 		  bool report)
 {
 	struct ahci_cmd c;
-	int tries, err = ATA_EIO;
+	int tries, err = ERR_IO;
 
 	memset(&c, 0, sizeof(c));
 	c.command = ATA_CMD_PACKET;
@@ -302,7 +306,7 @@ static int packet(struct ahci_drive *d, const uint8_t *pkt, uint32_t bytes,
 	c.timeout_ms = AHCI_TIMEOUT_MS;
 	for (tries = 1; tries <= 3; tries++) {
 		err = run(d, &c, report && tries == 3);
-		if (err != ATA_EIO)
+		if (!ata_drive_said_no(err))
 			break;
 	}
 	return err;
@@ -317,7 +321,7 @@ int ahci_atapi_read(struct ahci_drive *d, uint32_t lba, uint32_t count,
 	int err;
 
 	if (!d || !d->atapi || !count)
-		return ATA_EINVAL;
+		return ERR_INVAL;
 	for (; count; count -= n, lba += n, p += n * ATAPI_SECTOR_SIZE) {
 		n = count < per ? count : per;
 		atapi_read10_packet(pkt, lba, (uint16_t)n);
@@ -335,7 +339,7 @@ int ahci_atapi_capacity(struct ahci_drive *d, uint32_t *sectors)
 	int err;
 
 	if (!d || !d->atapi)
-		return ATA_EINVAL;
+		return ERR_INVAL;
 	atapi_capacity_packet(pkt);
 	err = packet(d, pkt, sizeof(ans), false);
 	if (err)

@@ -30,6 +30,7 @@
 #include "arch/x86_64/pit.h"
 #include "drivers/ahci-hw.h"
 #include "klog.h"
+#include "lib/error.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 
@@ -127,7 +128,7 @@ static bool port_comreset(struct ahci_drive *d)
 static int port_start(struct ahci_drive *d)
 {
 	if (!port_wait(d, PX_TFD, ATA_ST_BSY | ATA_ST_DRQ, 0, AHCI_TIMEOUT_MS))
-		return ATA_ETIMEDOUT;
+		return ERR_TIMEDOUT;
 	port_write(d, PX_CMD, port_read(d, PX_CMD) | PXCMD_FRE | PXCMD_ST);
 	return 0;
 }

@@ -25,8 +25,9 @@
      ahci_atapi_read / ahci_atapi_capacity   CD drives, 2048-byte sectors
    Drives are numbered by controller (PCI order), then port.
 
-   Return values: 0 on success, or one of the negative ATA_E* codes
-   (drivers/atacmd.h), as the IDE driver's.
+   Return values: 0 on success, or a negative enum kerror
+   (lib/error.h), as the IDE driver's; ERR_IO also for a bus error or a
+   short transfer.
    A failed command is reported on the console (command, LBA, task-file
    status and error, interrupt and SATA error bits) and the port is
    recovered (stopped, its errors cleared, reset with COMRESET when the
@@ -77,8 +78,8 @@ void ahci_drive_pci(const struct ahci_drive *d, uint8_t *bus, uint8_t *dev,
 
 /* Read/write COUNT (>= 1) 512-byte sectors at LBA of a disk, with
    READ/WRITE DMA EXT (READ/WRITE DMA below 2^28 on a disk without
-   LBA48).  Returns 0, ATA_EIO, ATA_ETIMEDOUT or ATA_EINVAL (ATAPI
-   drive, range past the end).  */
+   LBA48).  Returns 0, the drive's error, ERR_IO, ERR_TIMEDOUT or
+   ERR_INVAL (ATAPI drive, range past the end).  */
 int ahci_read(struct ahci_drive *d, uint64_t lba, uint32_t count, void *buf);
 int ahci_write(struct ahci_drive *d, uint64_t lba, uint32_t count,
 	       const void *buf);
@@ -86,8 +87,9 @@ int ahci_write(struct ahci_drive *d, uint64_t lba, uint32_t count,
 /* FLUSH CACHE (EXT): call at the end of a write sequence.  */
 int ahci_flush(struct ahci_drive *d);
 
-/* ATAPI: READ(10) of COUNT 2048-byte sectors at LBA.  Returns 0,
-   ATA_EIO (also: no medium), ATA_ETIMEDOUT, ATA_EINVAL (not ATAPI).  */
+/* ATAPI: READ(10) of COUNT 2048-byte sectors at LBA.  Returns 0, the
+   drive's error (ERR_NOTREADY: no medium), ERR_IO, ERR_TIMEDOUT,
+   ERR_INVAL (not ATAPI).  */
 int ahci_atapi_read(struct ahci_drive *d, uint32_t lba, uint32_t count,
 		    void *buf);
 

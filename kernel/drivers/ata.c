@@ -18,6 +18,7 @@
 #include "arch/x86_64/pit.h"
 #include "drivers/ata.h"
 #include "drivers/pci.h"
+#include "lib/error.h"
 #include "lib/string.h"
 
 /* Command block registers, offsets from io.  */
@@ -131,7 +132,7 @@ static void channel_reset(const struct ata_drive *d)
 static int select_drive(struct ata_drive *d, uint8_t head)
 {
 	if (wait_status(d->io, 0, 0, ATA_TIMEOUT_MS) < 0)
-		return ATA_ETIMEDOUT;
+		return ERR_TIMEDOUT;
 	outb(d->io + REG_DRIVE, head | (uint8_t)(d->slave << 4));
 	if (chans[d->chan].selected != d->slave) {
 		delay400(d->ctrl);
@@ -146,10 +147,10 @@ static int fail(struct ata_drive *d, int st)
 	if (st < 0) {
 		d->last_error = 0;
 		channel_reset(d);
-		return ATA_ETIMEDOUT;
+		return ERR_TIMEDOUT;
 	}
 	d->last_error = inb(d->io + REG_ERROR);
-	return ATA_EIO;
+	return ata_error((uint8_t)st, d->last_error, d->atapi);
 }
 
 static void read_words(uint16_t port, void *buf, size_t words)
@@ -448,7 +449,7 @@ static int check_range(const struct ata_drive *d, uint64_t lba,
 {
 	if (!d || d->atapi || !count || lba >= d->sectors ||
 	    count > d->sectors - lba || lba + count > ATA_LBA48_LIMIT)
-		return ATA_EINVAL;
+		return ERR_INVAL;
 	return 0;
 }
 
@@ -468,7 +469,7 @@ static int pio_transfer(struct ata_drive *d, uint64_t lba, uint32_t count,
 	while (count) {
 		n = chunk_limit(d, lba, count);
 		if (!n)
-			return ATA_EINVAL;
+			return ERR_INVAL;
 		err = issue(d, lba, n, write);
 		if (err)
 			return err;
@@ -514,7 +515,7 @@ int ata_flush(struct ata_drive *d)
 	int st, err;
 
 	if (!d || d->atapi)
-		return ATA_EINVAL;
+		return ERR_INVAL;
 	err = select_drive(d, 0xE0);
 	if (err)
 		return err;
@@ -573,7 +574,7 @@ static int packet(struct ata_drive *d, const uint8_t *pkt, void *buf,
 		}
 		delay400(d->ctrl);
 	}
-	return got >= len ? 0 : ATA_EIO;
+	return got >= len ? 0 : ERR_IO;
 }
 
 /* A packet command, retried: the first one after a medium change fails
@@ -581,11 +582,11 @@ static int packet(struct ata_drive *d, const uint8_t *pkt, void *buf,
 static int packet_retry(struct ata_drive *d, const uint8_t *pkt, void *buf,
 			uint32_t len)
 {
-	int tries, err = ATA_EIO;
+	int tries, err = ERR_IO;
 
 	for (tries = 0; tries < 3; tries++) {
 		err = packet(d, pkt, buf, len);
-		if (err != ATA_EIO)
+		if (!ata_drive_said_no(err))
 			break;
 	}
 	return err;
@@ -600,7 +601,7 @@ int atapi_read(struct ata_drive *d, uint32_t lba, uint32_t count,
 	int err;
 
 	if (!d || !d->atapi || !count)
-		return ATA_EINVAL;
+		return ERR_INVAL;
 	while (count) {
 		/* 16 sectors (32 KiB) per command keeps each DRQ block
 		   small and the byte count register in range.  */
@@ -622,7 +623,7 @@ int atapi_capacity(struct ata_drive *d, uint32_t *sectors)
 	int err;
 
 	if (!d || !d->atapi)
-		return ATA_EINVAL;
+		return ERR_INVAL;
 	atapi_capacity_packet(pkt);
 	err = packet_retry(d, pkt, ans, sizeof(ans));
 	if (err)

@@ -22,7 +22,10 @@
    master, primary slave, secondary master, secondary slave (absent
    ones are skipped).
 
-   Return values: 0 on success, or one of the negative ATA_E* codes.
+   Return values: 0 on success, or a negative enum kerror (lib/error.h):
+   ERR_TIMEDOUT, ERR_INVAL (a request this drive cannot take), or what
+   the drive's status and error registers say (ata_error in
+   drivers/atacmd.h: ERR_MEDIA, ERR_ABORTED, ERR_NOTREADY ...).
    Every wait is bounded by a timeout (ATA_TIMEOUT_MS), so a dead or
    missing drive costs time, never a hang.  Concurrency: none.  */
 
@@ -64,18 +67,20 @@ int ata_drive_count(void);
 struct ata_drive *ata_drive(int i);
 
 /* Read/write COUNT (>= 1) sectors at LBA.  LBA28 is used where it
-   reaches, LBA48 beyond (when the drive has it).  Returns 0, ATA_EIO,
-   ATA_ETIMEDOUT or ATA_EINVAL (ATAPI drive, range past the end).  */
+   reaches, LBA48 beyond (when the drive has it).  Returns 0, the
+   drive's error, ERR_TIMEDOUT or ERR_INVAL (ATAPI drive, range past the
+   end).  */
 int ata_read(struct ata_drive *d, uint64_t lba, uint32_t count, void *buf);
 int ata_write(struct ata_drive *d, uint64_t lba, uint32_t count,
 	      const void *buf);
 
 /* FLUSH CACHE (EXT): call at the end of a write sequence, not after
-   every sector.  Returns 0, ATA_EIO or ATA_ETIMEDOUT.  */
+   every sector.  Returns 0, the drive's error or ERR_TIMEDOUT.  */
 int ata_flush(struct ata_drive *d);
 
-/* ATAPI: READ(10) of COUNT 2048-byte sectors at LBA.  Returns 0,
-   ATA_EIO (also: no medium), ATA_ETIMEDOUT, ATA_EINVAL (not ATAPI).  */
+/* ATAPI: READ(10) of COUNT 2048-byte sectors at LBA.  Returns 0, the
+   drive's error (ERR_NOTREADY: no medium), ERR_TIMEDOUT, ERR_INVAL (not
+   ATAPI).  */
 int atapi_read(struct ata_drive *d, uint32_t lba, uint32_t count,
 	       void *buf);
 

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "drivers/atacmd.h"
+#include "lib/error.h"
 #include "lib/string.h"
 
 /* SCSI operation codes.  */
@@ -83,18 +84,31 @@ uint32_t atapi_capacity_sectors(const uint8_t ans[ATAPI_CAPACITY_ANSWER])
 		(uint32_t)ans[2] << 8 | ans[3]) + 1;
 }
 
-const char *ata_strerror(int code)
+int ata_error(uint8_t status, uint8_t error, bool atapi)
 {
-	switch (code) {
-	case 0:
-		return "success";
-	case ATA_EIO:
-		return "I/O error";
-	case ATA_ETIMEDOUT:
-		return "timed out";
-	case ATA_EINVAL:
-		return "invalid request";
-	default:
-		return "unknown error";
+	if (status & ATA_ST_DF)
+		return ERR_DEVFAULT;
+	if (atapi) {
+		switch (error >> 4) {
+		case ATAPI_SENSE_NOT_READY:
+			return ERR_NOTREADY;
+		case ATAPI_SENSE_MEDIUM:
+			return ERR_MEDIA;
+		default:
+			return ERR_IO;
+		}
 	}
+	if (error & ATA_ER_NM)
+		return ERR_NOMEDIUM;
+	if (error & (ATA_ER_UNC | ATA_ER_IDNF))
+		return ERR_MEDIA;
+	if (error & ATA_ER_ABRT)
+		return ERR_ABORTED;
+	return ERR_IO;
+}
+
+bool ata_drive_said_no(int err)
+{
+	return err == ERR_IO || err == ERR_DEVFAULT || err == ERR_NOTREADY ||
+	       err == ERR_MEDIA || err == ERR_NOMEDIUM || err == ERR_ABORTED;
 }

@@ -11,14 +11,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Errors, for every transport (ata.c: status ERR, and the error
-   register is kept; ahci.c: task-file or bus error).  */
-#define ATA_EIO		(-1)
-/* The drive did not finish a command (or a step of it) in time.  */
-#define ATA_ETIMEDOUT	(-2)
-/* LBA, count or drive kind out of range for this call.  */
-#define ATA_EINVAL	(-3)
-
 /* A disk's sector.  */
 #define ATA_SECTOR_SIZE	512
 
@@ -28,6 +20,15 @@
 #define ATA_ST_DF	0x20
 #define ATA_ST_DRDY	0x40
 #define ATA_ST_BSY	0x80
+
+/* Error register bits (a packet device puts its sense key in the high
+   nibble instead).  */
+#define ATA_ER_NM	0x02	/* no media */
+#define ATA_ER_ABRT	0x04	/* command aborted */
+#define ATA_ER_IDNF	0x10	/* sector ID not found */
+#define ATA_ER_UNC	0x40	/* uncorrectable data */
+#define ATAPI_SENSE_NOT_READY	0x2
+#define ATAPI_SENSE_MEDIUM	0x3
 
 /* Commands.  */
 #define ATA_CMD_READ		0x20	/* READ SECTORS (PIO, LBA28) */
@@ -64,8 +65,15 @@
 /* A CD's sector.  */
 #define ATAPI_SECTOR_SIZE	2048
 
-/* A short English name for an ATA_E* code.  */
-const char *ata_strerror(int code);
+/* What a command that ended with STATUS (ERR or DF set) and ERROR
+   registers failed of, as an enum kerror (lib/error.h), for every
+   transport; ATAPI says how to read ERROR.  */
+int ata_error(uint8_t status, uint8_t error, bool atapi);
+
+/* True for the codes ata_error gives: the drive answered, and a packet
+   command may be worth retrying (UNIT ATTENTION after a medium change
+   looks the same).  */
+bool ata_drive_said_no(int err);
 
 /* What IDENTIFY (PACKET) DEVICE says of a drive.  */
 struct ata_identity {

@@ -5,7 +5,7 @@
    unless -rtc says otherwise), for file timestamps.  It waits out an
    update in progress, bounded by the PIT (timer_poll), and reads until
    two readings agree.  Returns 0, or -1 when the clock never settles.
-   Layers: above the port I/O of arch/x86_64/io.h; used by fs/fs.c.  */
+   Layers: above the port I/O of arch/x86_64/io.h; used by fs/mount.c.  */
 
 #ifndef DRIVERS_RTC_H
 #define DRIVERS_RTC_H

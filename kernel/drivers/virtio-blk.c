@@ -26,6 +26,7 @@
 #include "drivers/pci.h"
 #include "drivers/virtio-blk.h"
 #include "kassert.h"
+#include "lib/error.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 #include "mm/frame.h"
@@ -423,7 +424,7 @@ static int request(struct virtio_blk *v, uint32_t type, uint64_t lba,
 		v->dead = true;
 		kprintf("virtio-blk: %02x:%02x.%x timed out, given up\n",
 			v->bus, v->dev, v->fn);
-		return VIRTIO_ETIMEDOUT;
+		return ERR_TIMEDOUT;
 	}
 	barrier();
 	v->used_seen++;
@@ -433,7 +434,7 @@ static int request(struct virtio_blk *v, uint32_t type, uint64_t lba,
 		"(status %u)\n", v->bus, v->dev, v->fn,
 		type == REQ_TYPE_IN ? "read" : type == REQ_TYPE_OUT ?
 		"write" : "flush", count, lba, *status);
-	return *status == BLK_S_UNSUPP ? VIRTIO_EUNSUPP : VIRTIO_EIO;
+	return *status == BLK_S_UNSUPP ? ERR_UNSUPP : ERR_IO;
 }
 
 /* Split COUNT sectors into requests of at most MAX_REQUEST_SECTORS.  */
@@ -443,10 +444,12 @@ static int transfer(struct virtio_blk *v, uint32_t type, uint64_t lba,
 	uint32_t n;
 	int err;
 
-	if (!v || v->dead || !count || lba >= v->sectors ||
-	    count > v->sectors - lba ||
-	    (type == REQ_TYPE_OUT && v->rdonly))
-		return VIRTIO_EINVAL;
+	if (v && v->dead)
+		return ERR_TIMEDOUT;
+	if (!v || !count || lba >= v->sectors || count > v->sectors - lba)
+		return ERR_INVAL;
+	if (type == REQ_TYPE_OUT && v->rdonly)
+		return ERR_ROFS;
 	while (count) {
 		n = count < MAX_REQUEST_SECTORS ? count : MAX_REQUEST_SECTORS;
 		err = request(v, type, lba, n, buf);
@@ -476,27 +479,11 @@ int virtio_blk_write(struct virtio_blk *v, uint64_t lba, uint32_t count,
 
 int virtio_blk_flush(struct virtio_blk *v)
 {
-	if (!v || v->dead)
-		return VIRTIO_EINVAL;
+	if (!v)
+		return ERR_INVAL;
+	if (v->dead)
+		return ERR_TIMEDOUT;
 	if (!v->flush)
 		return 0;
 	return request(v, REQ_TYPE_FLUSH, 0, 0, NULL);
-}
-
-const char *virtio_strerror(int code)
-{
-	switch (code) {
-	case 0:
-		return "success";
-	case VIRTIO_EIO:
-		return "I/O error";
-	case VIRTIO_ETIMEDOUT:
-		return "timed out";
-	case VIRTIO_EINVAL:
-		return "invalid request";
-	case VIRTIO_EUNSUPP:
-		return "request not supported";
-	default:
-		return "unknown error";
-	}
 }

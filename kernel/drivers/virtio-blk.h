@@ -22,23 +22,18 @@
    Each call is one or more complete requests: when it returns, the
    queue is empty again.  Concurrency: none.
 
-   Return values: 0, or one of the negative VIRTIO_E* codes.  */
+   Return values: 0, or a negative enum kerror (lib/error.h):
+   ERR_IO (the device answered VIRTIO_BLK_S_IOERR or something
+   unknown), ERR_UNSUPP (VIRTIO_BLK_S_UNSUPP), ERR_TIMEDOUT (no answer
+   in VIRTIO_TIMEOUT_MS: the device is reset and given up, and every
+   later call fails so too), ERR_ROFS (write to a read-only device),
+   ERR_INVAL (range past the end, zero count).  */
 
 #ifndef DRIVERS_VIRTIO_BLK_H
 #define DRIVERS_VIRTIO_BLK_H
 
 #include <stdbool.h>
 #include <stdint.h>
-
-/* The device answered VIRTIO_BLK_S_IOERR (or something unknown).  */
-#define VIRTIO_EIO		(-1)
-/* No answer in VIRTIO_TIMEOUT_MS; the device is reset and given up.  */
-#define VIRTIO_ETIMEDOUT	(-2)
-/* Range past the end, zero count, write to a read-only device, or a
-   device given up after a timeout.  */
-#define VIRTIO_EINVAL		(-3)
-/* The device does not know the request (VIRTIO_BLK_S_UNSUPP).  */
-#define VIRTIO_EUNSUPP		(-4)
 
 #define VIRTIO_BLK_MAX_DEVICES	4
 #define VIRTIO_SECTOR_SIZE	512
@@ -70,8 +65,8 @@ int virtio_blk_count(void);
 /* Device I (0 <= I < virtio_blk_count()), or NULL.  */
 struct virtio_blk *virtio_blk_device(int i);
 
-/* Read/write COUNT (>= 1) sectors at LBA.  Returns 0, VIRTIO_EIO,
-   VIRTIO_ETIMEDOUT, VIRTIO_EUNSUPP or VIRTIO_EINVAL.  */
+/* Read/write COUNT (>= 1) sectors at LBA.  Returns 0 or an enum
+   kerror, as above.  */
 int virtio_blk_read(struct virtio_blk *v, uint64_t lba, uint32_t count,
 		    void *buf);
 int virtio_blk_write(struct virtio_blk *v, uint64_t lba, uint32_t count,
@@ -81,8 +76,5 @@ int virtio_blk_write(struct virtio_blk *v, uint64_t lba, uint32_t count,
    do when the device did not offer FLUSH: it then writes through).
    Returns as virtio_blk_read.  */
 int virtio_blk_flush(struct virtio_blk *v);
-
-/* A short English name for a VIRTIO_E* code.  */
-const char *virtio_strerror(int code);
 
 #endif /* DRIVERS_VIRTIO_BLK_H */

@@ -10,6 +10,8 @@
 #include <portix/fat.h>
 
 #include "fs/fscheck.h"
+#include "fs/mount.h"
+#include "lib/error.h"
 #include "lib/printf.h"
 #include "mm/heap.h"
 
@@ -94,7 +96,7 @@ int fs_check_at_mount(struct fat_volume *vol,
 		return 0;
 	if (r < 0)
 		ksnprintf(found, sizeof(found), "checking it failed: %s",
-			  fat_strerror(r));
+			  error_message(fs_error(r)));
 	*why = found;
 	fat_unmount(vol);
 	return fat_mount(vol, dev, FAT_MOUNT_RDONLY);

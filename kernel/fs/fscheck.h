@@ -2,7 +2,7 @@
 /* fscheck.h - checking the root volume: at mount, and for the shell's
    "check" command.
 
-   Layers: fs.c (the mount) and shell/cmd-fs.c call this; it calls the
+   Layers: fs/mount.c and shell/cmd-fs.c call this; it calls the
    FAT library's fat_check with a bitmap from the kernel heap.
 
    The library's own mount makes the cheap checks (FAT copies, FSInfo,

@@ -21,7 +21,9 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/pit.h"
 #include "block/block.h"
-#include "fs/fs.h"
+#include "fs/mount.h"
+#include "fs/path.h"
+#include "lib/error.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 #include "shell/cmd-fs.h"
@@ -81,7 +83,7 @@ static int bench_raw(uint32_t mib)
 		err = blk_read(b, lba, end - lba < per ? (uint32_t)(end - lba) :
 			       per, chunk);
 		if (err) {
-			kprintf("bench: %s: %s\n", b->name, blk_strerror(err));
+			kprintf("bench: %s: %s\n", b->name, error_message(err));
 			return 1;
 		}
 	}
@@ -104,10 +106,11 @@ static int bench_file(const char *arg, bool write, uint32_t mib)
 	}
 	err = fs_path(arg, path, sizeof(path));
 	if (!err)
-		err = fat_open(vol, path, write ? FAT_O_WRITE | FAT_O_CREAT |
-			       FAT_O_TRUNC : FAT_O_READ, &f);
+		err = fs_error(fat_open(vol, path, write ? FAT_O_WRITE |
+					FAT_O_CREAT | FAT_O_TRUNC : FAT_O_READ,
+					&f));
 	if (err) {
-		kprintf("bench: %s: %s\n", arg, fat_strerror(err));
+		kprintf("bench: %s: %s\n", arg, error_message(err));
 		return 1;
 	}
 	memset(chunk, 0x5A, sizeof(chunk));
@@ -123,13 +126,13 @@ static int bench_file(const char *arg, bool write, uint32_t mib)
 		while ((n = fat_read(&f, chunk, BENCH_CHUNK)) > 0)
 			bytes += (uint32_t)n;
 	}
-	err = fat_close(&f);
+	err = fs_error(fat_close(&f));
 	if (n < 0)
-		err = n;
+		err = fs_error(n);
 	if (!err && write)
 		err = fs_sync();
 	if (err) {
-		kprintf("bench: %s: %s\n", arg, fat_strerror(err));
+		kprintf("bench: %s: %s\n", arg, error_message(err));
 		return 1;
 	}
 	report(write ? "write" : "read", arg, bytes, rdtsc() - t0);

@@ -5,7 +5,7 @@
    with the host's CRC of the image file).
 
    Layers: the shell calls it; it reads block/block.h's table (each
-   drive's model and location) and fs/fs.h for what is mounted.  */
+   drive's model and location) and fs/mount.h for what is mounted.  */
 
 #include <stddef.h>
 #include <stdint.h>
@@ -13,8 +13,9 @@
 #include <portix/crc32.h>
 
 #include "block/block.h"
-#include "fs/bootdisk.h"
-#include "fs/fs.h"
+#include "block/bootdisk.h"
+#include "fs/mount.h"
+#include "lib/error.h"
 #include "lib/printf.h"
 #include "shell/cmd-fs.h"
 
@@ -97,7 +98,7 @@ int cmd_blkcrc32(int argc, char **argv)
 		err = blk_read(b, lba, n, blkcrc_buf);
 		if (err) {
 			kprintf("%s: %s: sector %llu: %s\n", argv[0], argv[1],
-				(unsigned long long)lba, blk_strerror(err));
+				(unsigned long long)lba, error_message(err));
 			return 1;
 		}
 		crc = portix_crc32(crc, blkcrc_buf,

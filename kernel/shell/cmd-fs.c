@@ -3,8 +3,8 @@
    append, touch, mkdir, rmdir, rm, mv, stat, df, check, cd, pwd,
    hexdump, crc32.
 
-   Layers: the shell calls these; they call fs/fs.h (root volume,
-   current directory, paths) and the FAT library.  Paths given by the
+   Layers: the shell calls these; they call fs/mount.h (root volume)
+   and fs/path.h (current directory, paths) and the FAT library.  Paths given by the
    user are made absolute against the current directory first.  Every
    command that changes the volume ends with fs_sync(), so when the
    prompt returns the data is on the disk and the disk's cache is
@@ -18,8 +18,10 @@
 
 #include "block/block.h"
 #include "console.h"
-#include "fs/fs.h"
+#include "fs/mount.h"
+#include "fs/path.h"
 #include "fs/fscheck.h"
+#include "lib/error.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 #include "shell/cmd-fs.h"
@@ -44,9 +46,11 @@ static struct fat_volume *volume(const char *cmd)
 	return vol;
 }
 
+/* Say "CMD: PATH: reason" for ERR, an enum kerror (a FAT library
+   result goes through fs_error first).  */
 static int complain(const char *cmd, const char *path, int err)
 {
-	kprintf("%s: %s: %s\n", cmd, path, fat_strerror(err));
+	kprintf("%s: %s: %s\n", cmd, path, error_message(err));
 	return 1;
 }
 
@@ -67,7 +71,7 @@ static int synced(const char *cmd, int status)
 	int err = fs_sync();
 
 	if (err) {
-		kprintf("%s: sync: %s\n", cmd, fat_strerror(err));
+		kprintf("%s: sync: %s\n", cmd, error_message(err));
 		return 1;
 	}
 	return status;
@@ -112,7 +116,7 @@ int cmd_ls(int argc, char **argv)
 		return 1;
 	err = fat_stat(vol, path, &st);
 	if (err)
-		return complain(argv[0], arg, err);
+		return complain(argv[0], arg, fs_error(err));
 	if (!(st.attr & FAT_ATTR_DIR)) {
 		ls_line(basename(path), &st);
 		return 0;
@@ -122,7 +126,7 @@ int cmd_ls(int argc, char **argv)
 		ls_line(dent.name, &dent.st);
 		err = 0;
 	}
-	return err < 0 ? complain(argv[0], arg, err) : 0;
+	return err < 0 ? complain(argv[0], arg, fs_error(err)) : 0;
 }
 
 /* Open PATH for reading.  */
@@ -136,7 +140,7 @@ static bool open_read(const char *cmd, const char *arg, struct fat_file *f)
 		return false;
 	err = fat_open(vol, path, FAT_O_READ, f);
 	if (err)
-		complain(cmd, arg, err);
+		complain(cmd, arg, fs_error(err));
 	return !err;
 }
 
@@ -156,7 +160,7 @@ int cmd_cat(int argc, char **argv)
 		while ((n = fat_read(&f, iobuf, sizeof(iobuf))) > 0)
 			console_write((const char *)iobuf, (size_t)n);
 		if (n < 0)
-			status = complain(argv[0], argv[i], n);
+			status = complain(argv[0], argv[i], fs_error(n));
 		fat_close(&f);
 	}
 	return status;
@@ -192,14 +196,16 @@ static int put_text(int argc, char **argv, unsigned flags)
 		return usage(argv[0], "PATH [TEXT]... (shorter TEXT)");
 	err = fat_open(vol, path, FAT_O_WRITE | FAT_O_CREAT | flags, &f);
 	if (err)
-		return synced(argv[0], complain(argv[0], argv[1], err));
+		return synced(argv[0],
+			      complain(argv[0], argv[1], fs_error(err)));
 	n = fat_write(&f, text, (uint32_t)len);
 	fat_close(&f);
 	if (n < 0)
-		return synced(argv[0], complain(argv[0], argv[1], n));
+		return synced(argv[0],
+			      complain(argv[0], argv[1], fs_error(n)));
 	if ((size_t)n != len)
 		return synced(argv[0],
-			      complain(argv[0], argv[1], FAT_ENOSPC));
+			      complain(argv[0], argv[1], ERR_NOSPC));
 	return synced(argv[0], 0);
 }
 
@@ -233,7 +239,7 @@ static int each_path(int argc, char **argv,
 		}
 		err = op(vol, path);
 		if (err)
-			status = complain(argv[0], argv[i], err);
+			status = complain(argv[0], argv[i], fs_error(err));
 	}
 	return synced(argv[0], status);
 }
@@ -288,14 +294,15 @@ int cmd_mv(int argc, char **argv)
 	    strcmp(from, to)) {
 		name = basename(from);
 		if (strlen(to) + 1 + strlen(name) + 1 > sizeof(to))
-			return complain(argv[0], argv[2], FAT_ENAMETOOLONG);
+			return complain(argv[0], argv[2], ERR_NAMETOOLONG);
 		if (strcmp(to, "/"))
 			strlcpy(to + strlen(to), "/", sizeof(to) - strlen(to));
 		strlcpy(to + strlen(to), name, sizeof(to) - strlen(to));
 	}
 	err = fat_rename(vol, from, to);
 	if (err)
-		return synced(argv[0], complain(argv[0], argv[1], err));
+		return synced(argv[0],
+			      complain(argv[0], argv[1], fs_error(err)));
 	return synced(argv[0], 0);
 }
 
@@ -320,7 +327,7 @@ int cmd_stat(int argc, char **argv)
 		return 1;
 	err = fat_stat(vol, path, &st);
 	if (err)
-		return complain(argv[0], argv[1], err);
+		return complain(argv[0], argv[1], fs_error(err));
 	attrs[0] = st.attr & FAT_ATTR_DIR ? 'd' : '-';
 	attrs[1] = st.attr & FAT_ATTR_READONLY ? 'r' : '-';
 	attrs[2] = st.attr & FAT_ATTR_HIDDEN ? 'h' : '-';
@@ -349,7 +356,7 @@ int cmd_df(int argc, char **argv)
 		return 1;
 	err = fat_statfs(vol, &st);
 	if (err)
-		return complain(argv[0], "/", err);
+		return complain(argv[0], "/", fs_error(err));
 	total = (uint64_t)st.total_clusters * st.cluster_bytes / 1024;
 	free = (uint64_t)st.free_clusters * st.cluster_bytes / 1024;
 	kprintf("%-10s %-6s %10s %10s %10s  %s\n", "device", "type",
@@ -389,7 +396,7 @@ int cmd_check(int argc, char **argv)
 		return usage(argv[0], "");
 	r = fs_check(vol, FAT_CHECK_NAMES, check_line, &count);
 	if (r < 0)
-		return complain(argv[0], "/", r);
+		return complain(argv[0], "/", fs_error(r));
 	if (r > CHECK_SHOWN)
 		kprintf("check: ... and %d more\n", r - CHECK_SHOWN);
 	if (r == 0)
@@ -460,7 +467,7 @@ int cmd_hexdump(int argc, char **argv)
 	}
 	fat_close(&f);
 	if (n < 0)
-		return complain(argv[0], argv[1], n);
+		return complain(argv[0], argv[1], fs_error(n));
 	kprintf("%08x\n", off);
 	return 0;
 }
@@ -481,7 +488,7 @@ int cmd_crc32(int argc, char **argv)
 	}
 	fat_close(&f);
 	if (n < 0)
-		return complain(argv[0], argv[1], n);
+		return complain(argv[0], argv[1], fs_error(n));
 	kprintf("%08x %u %s\n", crc, size, argv[1]);
 	return 0;
 }

@@ -2,9 +2,9 @@
 /* bootdisk.h - find the disk or CD the kernel was booted from, by the
    identity stage 2 passed in the boot info (struct portix_boot_disk).
 
-   Layers: fs/fs.c calls this once at boot, after blk_init(); it reads
+   Layers: fs/mount.c calls this once at boot, after blk_init(); it reads
    through the block layer (block/block.h) and the El Torito catalog
-   (fs/eltorito.h), and compares each drive's struct blk_location with
+   (block/eltorito.h), and compares each drive's struct blk_location with
    the BIOS's EDD device path.
 
    The rule, in order:
@@ -21,8 +21,8 @@
    disk matches, CDs are tried too (they are read-only).
    State: the drive chosen last, for bootdisk_drive().  */
 
-#ifndef FS_BOOTDISK_H
-#define FS_BOOTDISK_H
+#ifndef BLOCK_BOOTDISK_H
+#define BLOCK_BOOTDISK_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -53,4 +53,4 @@ int bootdisk_find(const struct portix_boot_disk *want, uint64_t base_lba,
    tie (lsblk marks it).  */
 struct blkdev *bootdisk_drive(void);
 
-#endif /* FS_BOOTDISK_H */
+#endif /* BLOCK_BOOTDISK_H */

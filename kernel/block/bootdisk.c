@@ -10,8 +10,8 @@
 #include <portix/le.h>
 
 #include "block/block.h"
-#include "fs/bootdisk.h"
-#include "fs/eltorito.h"
+#include "block/bootdisk.h"
+#include "block/eltorito.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 

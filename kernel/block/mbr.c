@@ -9,7 +9,8 @@
 #include <portix/le.h>
 
 #include "block/block.h"
-#include "fs/mbr.h"
+#include "block/mbr.h"
+#include "lib/error.h"
 #include "lib/printf.h"
 
 bool mbr_type_is_fat(uint8_t type)
@@ -29,13 +30,14 @@ int mbr_scan(struct blkdev *disk, uint64_t base, struct blkdev **parts,
 	const uint8_t *e;
 	struct blkdev *p;
 	uint64_t start, count;
-	int i, n = 0;
+	int i, err, n = 0;
 
-	if (blk_read(disk, base, 1, sector))
-		return MBR_EIO;
+	err = blk_read(disk, base, 1, sector);
+	if (err)
+		return err;
 	if (sector[PORTIX_MBR_SIGNATURE] != 0x55 ||
 	    sector[PORTIX_MBR_SIGNATURE + 1] != 0xAA)
-		return MBR_ENOTABLE;
+		return ERR_NOTABLE;
 	for (i = 0; i < 4 && n < max; i++) {
 		e = sector + PORTIX_MBR_PARTITION_TABLE +
 		    i * PORTIX_MBR_PARTITION_ENTRY_SIZE;

@@ -10,7 +10,8 @@
 #include <portix/le.h>
 
 #include "block/block.h"
-#include "fs/eltorito.h"
+#include "block/eltorito.h"
+#include "lib/error.h"
 #include "lib/string.h"
 
 /* CD sectors are 2048 bytes, four of ours.  */
@@ -22,27 +23,29 @@ int eltorito_find_hd_image(struct blkdev *cd, uint64_t *start)
 	static uint8_t sector[BLK_SECTOR_SIZE];
 	uint16_t sum = 0;
 	uint32_t catalog;
-	int i;
+	int i, err;
 
-	if (blk_read(cd, (uint64_t)PORTIX_ISO_BOOT_RECORD_LBA * CD_TO_BLK, 1,
-		     sector))
-		return ELTORITO_EIO;
+	err = blk_read(cd, (uint64_t)PORTIX_ISO_BOOT_RECORD_LBA * CD_TO_BLK, 1,
+		       sector);
+	if (err)
+		return err;
 	if (memcmp(sector, brvd_id, sizeof(brvd_id) - 1))
-		return ELTORITO_ENOBOOT;
+		return ERR_NOBOOTCAT;
 	catalog = portix_get_le32(sector + PORTIX_ELTORITO_CATALOG_PTR);
-	if (blk_read(cd, (uint64_t)catalog * CD_TO_BLK, 1, sector))
-		return ELTORITO_EIO;
+	err = blk_read(cd, (uint64_t)catalog * CD_TO_BLK, 1, sector);
+	if (err)
+		return err;
 	/* Validation entry: header 1, key 55 AA, words summing to 0.  */
 	for (i = 0; i < PORTIX_ELTORITO_ENTRY_SIZE; i += 2)
 		sum = (uint16_t)(sum + portix_get_le16(sector + i));
 	if (sector[0] != PORTIX_ELTORITO_HEADER_ID ||
 	    sector[PORTIX_ELTORITO_KEY] != 0x55 ||
 	    sector[PORTIX_ELTORITO_KEY + 1] != 0xAA || sum)
-		return ELTORITO_ENOBOOT;
+		return ERR_NOBOOTCAT;
 	if (sector[PORTIX_ELTORITO_BOOT_INDICATOR] != PORTIX_ELTORITO_BOOTABLE ||
 	    (sector[PORTIX_ELTORITO_MEDIA_TYPE] & 0x0F) !=
 	    PORTIX_ELTORITO_MEDIA_HD)
-		return ELTORITO_ENOTHD;
+		return ERR_NOTHDIMAGE;
 	*start = (uint64_t)portix_get_le32(sector + PORTIX_ELTORITO_LOAD_RBA) *
 		 CD_TO_BLK;
 	return 0;

@@ -1,25 +1,22 @@
 /* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* eltorito.h - find the hard-disk image an El Torito CD boots from.
 
-   Layers: fs/fs.c calls this when the kernel was booted from a CD; it
+   Layers: fs/mount.c calls this when the kernel was booted from a CD; it
    reads the CD through the block layer (512-byte sectors).  */
 
-#ifndef FS_ELTORITO_H
-#define FS_ELTORITO_H
+#ifndef BLOCK_ELTORITO_H
+#define BLOCK_ELTORITO_H
 
 #include <stdint.h>
 
 struct blkdev;
 
-/* No Boot Record Volume Descriptor, or a malformed boot catalog.  */
-#define ELTORITO_ENOBOOT	(-1)
-/* The initial entry is not a bootable hard-disk emulation image.  */
-#define ELTORITO_ENOTHD		(-2)
-#define ELTORITO_EIO		(-3)
-
 /* Read the boot catalog of CD and set *START to the 512-byte sector
    where the initial entry's emulated hard disk begins (its load RBA
-   times 4).  Returns 0 or an ELTORITO_E* code.  */
+   times 4).  Returns 0, ERR_NOBOOTCAT (no Boot Record Volume
+   Descriptor, or a malformed boot catalog), ERR_NOTHDIMAGE (the initial
+   entry is not a bootable hard-disk emulation image) or blk_read's
+   error.  */
 int eltorito_find_hd_image(struct blkdev *cd, uint64_t *start);
 
-#endif /* FS_ELTORITO_H */
+#endif /* BLOCK_ELTORITO_H */

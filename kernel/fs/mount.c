@@ -1,10 +1,9 @@
 /* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
-/* fs.c - mount "/" at boot, keep the current directory, normalise
-   paths.  See fs.h.
+/* mount.c - find the boot volume and mount it on "/".  See mount.h.
 
    State: the root volume (static: struct fat_volume holds its sector
    cache), the partition under it, the reason a mount failed, and the
-   current directory.  */
+   block layer's code behind the FAT library's last FAT_EIO.  */
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -15,10 +14,12 @@
 #include "block/block.h"
 #include "boot/bootinfo.h"
 #include "drivers/rtc.h"
-#include "fs/bootdisk.h"
-#include "fs/fs.h"
+#include "block/bootdisk.h"
+#include "fs/mount.h"
+#include "kassert.h"
 #include "fs/fscheck.h"
-#include "fs/mbr.h"
+#include "block/mbr.h"
+#include "lib/error.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 
@@ -28,24 +29,60 @@ static struct fat_volume root_vol;
 static struct blkdev *root_dev;
 static bool mounted;
 static char root_error[80] = "not mounted yet";
-static char cwd[FS_PATH_MAX] = "/";
+/* The FAT library reports every failed callback as FAT_EIO: the
+   block layer's own code is kept here for fs_error.  */
+static int last_io_error = ERR_IO;
 
 /* ---- struct fat_blockdev over a struct blkdev ---- */
 
+/* Keep ERR, a block-layer result, for fs_error; pass it on.  */
+static int kept(int err)
+{
+	if (err)
+		last_io_error = err;
+	return err;
+}
+
 static int dev_read(void *ctx, uint64_t lba, uint32_t count, void *buf)
 {
-	return blk_read(ctx, lba, count, buf);
+	return kept(blk_read(ctx, lba, count, buf));
 }
 
 static int dev_write(void *ctx, uint64_t lba, uint32_t count,
 		     const void *buf)
 {
-	return blk_write(ctx, lba, count, buf);
+	return kept(blk_write(ctx, lba, count, buf));
 }
 
 static int dev_flush(void *ctx)
 {
-	return blk_flush(ctx);
+	return kept(blk_flush(ctx));
+}
+
+int fs_error(int fat_code)
+{
+	switch (fat_code) {
+	case FAT_EIO:		return last_io_error;
+	case FAT_ENOFS:		return ERR_NOFS;
+	case FAT_ENOTSUP:	return ERR_FSUNSUPP;
+	case FAT_ECORRUPT:	return ERR_CORRUPT;
+	case FAT_EINVAL:	return ERR_INVAL;
+	case FAT_ENOENT:	return ERR_NOENT;
+	case FAT_EEXIST:	return ERR_EXIST;
+	case FAT_ENOTDIR:	return ERR_NOTDIR;
+	case FAT_EISDIR:	return ERR_ISDIR;
+	case FAT_ENOTEMPTY:	return ERR_NOTEMPTY;
+	case FAT_ENOSPC:	return ERR_NOSPC;
+	case FAT_ENAMETOOLONG:	return ERR_NAMETOOLONG;
+	case FAT_EROFS:		return ERR_ROFS;
+	case FAT_EFBIG:		return ERR_FBIG;
+	case FAT_EBADF:		return ERR_BADF;
+	default:
+		/* A count or success passes; an unknown code is a new
+		   FAT_E* this table lacks.  */
+		KASSERT(fat_code >= 0);
+		return fat_code >= 0 ? fat_code : ERR_IO;
+	}
 }
 
 /* File times from the CMOS clock; left at the FAT epoch (1980-01-01,
@@ -116,17 +153,18 @@ int fs_mount_root(void)
 			strlcpy(root_error, "booted from a USB device: no "
 				"driver for it yet", sizeof(root_error));
 			kprintf("fs: %s, / not mounted\n", root_error);
-			return FAT_ENOFS;
+			return ERR_NODEV;
 		}
-		if (found)
+		if (found) {
 			strlcpy(why, "no room for the boot CD's image view",
 				sizeof(why));
-		else
+			return give_up(ERR_NODEVSLOT, why);
+		}
 			ksnprintf(why, sizeof(why), "no %s holds this Portix "
 				  "image (signature 0x%08x)",
 				  (bi->disk.flags & PORTIX_BD_FLAG_CD) ? "CD" :
 				  "disk or CD", bi->disk.signature);
-		return give_up(FAT_ENOFS, why);
+		return give_up(ERR_NODEV, why);
 	}
 	disk = boot.image;
 	base = boot.base;
@@ -137,15 +175,23 @@ int fs_mount_root(void)
 			"0x%08x): neither is written to\n", boot.drive->name,
 			boot.tie->name, bi->disk.signature);
 	n = mbr_scan(disk, base, parts, MAX_PARTS);
-	if (n < 0)
-		return give_up(FAT_EIO, n == MBR_EIO ?
-			       "cannot read the partition table" :
-			       "no partition table");
+	if (n < 0) {
+		char why[sizeof(root_error)];
+
+		if (n == ERR_NOTABLE)
+			ksnprintf(why, sizeof(why), "%s: %s", disk->name,
+				  error_message(n));
+		else
+			ksnprintf(why, sizeof(why), "%s: cannot read the "
+				  "partition table: %s", disk->name,
+				  error_message(n));
+		return give_up(n, why);
+	}
 	for (i = 0; i < n && !part; i++)
 		if (mbr_type_is_fat(parts[i]->part_type))
 			part = parts[i];
 	if (!part)
-		return give_up(FAT_ENOFS, "no FAT partition");
+		return give_up(ERR_NOFS, "no FAT partition");
 	rdonly = part->rdonly || boot.tie;
 
 	memset(&dev, 0, sizeof(dev));
@@ -162,8 +208,9 @@ int fs_mount_root(void)
 	if (err) {
 		char why[sizeof(root_error)];
 
+		err = fs_error(err);
 		ksnprintf(why, sizeof(why), "%s: %s", part->name,
-			  fat_strerror(err));
+			  error_message(err));
 		return give_up(err, why);
 	}
 	root_dev = part;
@@ -196,91 +243,7 @@ const char *fs_root_error(void)
 	return root_error;
 }
 
-/* ---- Paths ---- */
-
-/* Append component NAME (LEN bytes) to the normal path OUT (LEN_OUT
-   bytes long), handling "." and "..".  Returns the new length, or -1
-   when it would not fit in SIZE.  */
-static long push(char *out, size_t len_out, const char *name, size_t len,
-		 size_t size)
-{
-	if (len == 1 && name[0] == '.')
-		return (long)len_out;
-	if (len == 2 && name[0] == '.' && name[1] == '.') {
-		while (len_out > 1 && out[len_out - 1] != '/')
-			len_out--;
-		if (len_out > 1)
-			len_out--;	/* the '/' before the last name */
-		out[len_out] = '\0';
-		return (long)len_out;
-	}
-	if (len_out + (len_out > 1) + len + 1 > size)
-		return -1;
-	if (len_out > 1)
-		out[len_out++] = '/';
-	memcpy(out + len_out, name, len);
-	len_out += len;
-	out[len_out] = '\0';
-	return (long)len_out;
-}
-
-/* Append the components of PATH to OUT.  */
-static long push_all(char *out, long n, const char *path, size_t size)
-{
-	const char *p = path, *e;
-
-	while (n >= 0 && *p) {
-		while (*p == '/')
-			p++;
-		if (!*p)
-			break;
-		e = p;
-		while (*e && *e != '/')
-			e++;
-		n = push(out, (size_t)n, p, (size_t)(e - p), size);
-		p = e;
-	}
-	return n;
-}
-
-int fs_path(const char *path, char *out, size_t size)
-{
-	long n;
-
-	if (size < 2)
-		return FAT_ENAMETOOLONG;
-	strlcpy(out, "/", size);
-	n = 1;
-	if (path[0] != '/')
-		n = push_all(out, n, cwd, size);
-	n = push_all(out, n, path, size);
-	return n < 0 ? FAT_ENAMETOOLONG : 0;
-}
-
-const char *fs_cwd(void)
-{
-	return cwd;
-}
-
-int fs_chdir(const char *path)
-{
-	char abs[FS_PATH_MAX];
-	struct fat_stat st;
-	int err;
-
-	if (!mounted)
-		return FAT_EINVAL;
-	err = fs_path(path, abs, sizeof(abs));
-	if (!err)
-		err = fat_stat(&root_vol, abs, &st);
-	if (!err && !(st.attr & FAT_ATTR_DIR))
-		err = FAT_ENOTDIR;
-	if (!err)
-		strlcpy(cwd, abs, sizeof(cwd));
-	return err;
-}
-
 int fs_sync(void)
 {
-	return mounted ? fat_sync(&root_vol) : 0;
+	return mounted ? fs_error(fat_sync(&root_vol)) : 0;
 }
