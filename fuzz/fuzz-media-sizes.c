@@ -22,20 +22,14 @@
 #include <portix/image.h>
 #include <portix/layout.h>
 
+#include "fuzz-boot-pieces.h"
+
 #define MIB 1048576ull
 /* The largest disk written (see pick_mb).  */
 #define LIGHT_MB 2048ull
 
 static char scratch[] = "/tmp/fuzz-media-XXXXXX";
 static char boot[64], stage2[64], kernel[64], out[64];
-
-static void put_file(const char *name, const void *data, size_t len)
-{
-	FILE *f = fopen(name, "wb");
-
-	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0)
-		abort();
-}
 
 /* At exit: the scratch directory goes.  */
 static void remove_scratch(void)
@@ -49,23 +43,13 @@ static void remove_scratch(void)
 
 static void setup(void)
 {
-	static uint8_t b[PORTIX_SECTOR_SIZE];
-	static uint8_t s[PORTIX_STAGE2_SECTORS * PORTIX_SECTOR_SIZE];
-
 	if (!mkdtemp(scratch) || atexit(remove_scratch) != 0)
 		abort();
 	snprintf(boot, sizeof(boot), "%s/b", scratch);
 	snprintf(stage2, sizeof(stage2), "%s/s", scratch);
 	snprintf(kernel, sizeof(kernel), "%s/k", scratch);
 	snprintf(out, sizeof(out), "%s/out", scratch);
-	b[510] = 0x55;
-	b[511] = 0xAA;
-	memcpy(s, "PXS2", 4);
-	s[PORTIX_S2_HDR_VERSION] = PORTIX_PROTOCOL_VERSION;
-	s[PORTIX_S2_HDR_SIZE] = PORTIX_S2_HEADER_SIZE & 0xFF;
-	s[PORTIX_S2_HDR_SIZE + 1] = PORTIX_S2_HEADER_SIZE >> 8;
-	put_file(boot, b, sizeof(b));
-	put_file(stage2, s, sizeof(s));
+	fuzz_put_boot_pieces(boot, stage2);
 }
 
 static uint64_t get64(const uint8_t *p)
@@ -154,7 +138,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	mode = modes[data[0] % 5];
 	max = portix_image_max_size_mb(mode);
 	size_mb = pick_mb(data + 1, max, LIGHT_MB);
-	put_file(kernel, data + 19, size - 19 > 4096 ? 4096 : size - 19);
+	fuzz_put_file(kernel, data + 19, size - 19 > 4096 ? 4096 : size - 19);
 	img = portix_image_new();
 	if (!img)
 		abort();

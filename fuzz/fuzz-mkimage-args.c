@@ -25,7 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <portix/layout.h>
+#include "fuzz-boot-pieces.h"
 
 /* This file needs the real fclose (the build routes the program's, and
    <stdio.h> declared it under the other name).  */
@@ -40,14 +40,6 @@ int fuzz_fclose(FILE *f);
 /* The scratch directory, and the directory to come back to.  */
 static char scratch[] = "/tmp/fuzz-mkimage-XXXXXX";
 static int home = -1;
-
-static void put_file(const char *name, const void *data, size_t len)
-{
-	FILE *f = fopen(name, "wb");
-
-	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0)
-		abort();
-}
 
 static void clean(void);
 
@@ -69,22 +61,13 @@ static void remove_scratch(void)
 /* A scratch directory with inputs that pass the library's checks.  */
 static void setup(void)
 {
-	static uint8_t boot[PORTIX_SECTOR_SIZE];
-	static uint8_t stage2[PORTIX_STAGE2_SECTORS * PORTIX_SECTOR_SIZE];
 	home = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (home < 0 || !mkdtemp(scratch) || chdir(scratch) != 0 ||
 	    atexit(remove_scratch) != 0)
 		abort();
-	boot[510] = 0x55;
-	boot[511] = 0xAA;
-	memcpy(stage2, "PXS2", 4);
-	stage2[PORTIX_S2_HDR_VERSION] = PORTIX_PROTOCOL_VERSION;
-	stage2[PORTIX_S2_HDR_SIZE] = PORTIX_S2_HEADER_SIZE & 0xFF;
-	stage2[PORTIX_S2_HDR_SIZE + 1] = PORTIX_S2_HEADER_SIZE >> 8;
-	put_file("b", boot, sizeof(boot));
-	put_file("s", stage2, sizeof(stage2));
-	put_file("k", "kernel", 6);
-	put_file("t", "text\n", 5);
+	fuzz_put_boot_pieces("b", "s");
+	fuzz_put_file("k", "kernel", 6);
+	fuzz_put_file("t", "text\n", 5);
 	mkdir("d", 0755);
 	mkfifo("f", 0644);
 	if (fchdir(home) != 0)

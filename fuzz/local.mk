@@ -14,8 +14,7 @@ EXTRA_DIST += fuzz/run-fuzzers fuzz/fat.dict fuzz/corpus
 EXTRA_DIST += $(fuzz_sources)
 
 # Listed for the tarball whether or not fuzzing is enabled.
-fuzz_sources = fuzz/kernel-shim.h fuzz/kernel-shim.c \
-	fuzz/fuzz-fat.h fuzz/fuzz-fat-support.c fuzz/fuzz-fat-mount.c fuzz/fuzz-fat-ops.c \
+fuzz_sources = fuzz/fuzz-boot-pieces.h fuzz/fuzz-boot-pieces.c fuzz/fuzz-fat.h fuzz/fuzz-fat-support.c fuzz/fuzz-fat-mount.c fuzz/fuzz-fat-ops.c \
 	fuzz/fuzz-blk-scan.c fuzz/fuzz-lineedit.c fuzz/fuzz-boot-headers.c \
 	fuzz/fuzz-mkimage-args.c fuzz/fuzz-media-sizes.c
 
@@ -30,10 +29,12 @@ CLEANFILES += $(FUZZ_TARGETS)
 
 FUZZ_ALL_CFLAGS = $(AM_CFLAGS) $(FUZZ_CFLAGS)
 # The kernel's files include "block/block.h", "config.h" (the kernel's,
-# not autoconf's: -iquote comes first) and need its build switches.
+# not autoconf's: -iquote comes first) and need its build switches; they
+# print through the kernel's own printf.c.
 FUZZ_KERNEL_CPPFLAGS = $(AM_CPPFLAGS) -iquote $(srcdir)/kernel \
-	-iquote $(srcdir)/fuzz -DPORTIX_VERSION='"fuzz"' \
+	-iquote $(srcdir)/tools/tests -DPORTIX_VERSION='"fuzz"' \
 	-DPORTIX_DEBUG=0
+FUZZ_KERNEL_SHIM = $(KERNEL_SHIM) kernel/lib/printf.c
 FUZZ_FAT_FILES = $(FAT_SOURCES) common/utf8.c \
 	tools/tests/test-fat.h tools/tests/test-fat-dev.c \
 	tools/tests/test-fat-fsck.c fuzz/fuzz-fat-support.c fuzz/fuzz-fat.h
@@ -48,20 +49,20 @@ fuzz_fuzz_fat_ops_LDFLAGS = $(FUZZ_CFLAGS)
 
 # block.c is #included by the target (its device table is reset per run).
 fuzz_fuzz_blk_scan_SOURCES = fuzz/fuzz-blk-scan.c kernel/block/mbr.c \
-	kernel/block/eltorito.c fuzz/kernel-shim.c fuzz/kernel-shim.h
+	kernel/block/eltorito.c $(FUZZ_KERNEL_SHIM)
 fuzz_fuzz_blk_scan_CPPFLAGS = $(FUZZ_KERNEL_CPPFLAGS)
 fuzz_fuzz_blk_scan_CFLAGS = $(FUZZ_ALL_CFLAGS)
 fuzz_fuzz_blk_scan_LDFLAGS = $(FUZZ_CFLAGS)
 
 fuzz_fuzz_lineedit_SOURCES = fuzz/fuzz-lineedit.c kernel/shell/lineedit.c \
-	fuzz/kernel-shim.c fuzz/kernel-shim.h
+	$(FUZZ_KERNEL_SHIM)
 fuzz_fuzz_lineedit_CPPFLAGS = $(FUZZ_KERNEL_CPPFLAGS)
 fuzz_fuzz_lineedit_CFLAGS = $(FUZZ_ALL_CFLAGS)
 fuzz_fuzz_lineedit_LDFLAGS = $(FUZZ_CFLAGS)
 
 fuzz_fuzz_boot_headers_SOURCES = fuzz/fuzz-boot-headers.c \
-	kernel/boot/bootinfo.c kernel/boot/cmdline.c fuzz/kernel-shim.c \
-	fuzz/kernel-shim.h $(tools_libportix_la_SOURCES)
+	kernel/boot/bootinfo.c kernel/boot/cmdline.c $(FUZZ_KERNEL_SHIM) \
+	$(tools_libportix_la_SOURCES)
 nodist_fuzz_fuzz_boot_headers_SOURCES = tools/libportix/chain-bin.h
 fuzz_fuzz_boot_headers_CPPFLAGS = $(FUZZ_KERNEL_CPPFLAGS)
 fuzz_fuzz_boot_headers_CFLAGS = $(FUZZ_ALL_CFLAGS)
@@ -71,6 +72,7 @@ fuzz_fuzz_boot_headers_LDFLAGS = $(FUZZ_CFLAGS)
 # harness (it closes stdout).
 fuzz_fuzz_mkimage_args_SOURCES = fuzz/fuzz-mkimage-args.c \
 	tools/portix-mkimage.c tools/cli.c tools/cli.h \
+	fuzz/fuzz-boot-pieces.c fuzz/fuzz-boot-pieces.h \
 	$(tools_libportix_la_SOURCES)
 nodist_fuzz_fuzz_mkimage_args_SOURCES = tools/libportix/chain-bin.h
 fuzz_fuzz_mkimage_args_CPPFLAGS = $(tools_portix_mkimage_CPPFLAGS) \
@@ -79,6 +81,7 @@ fuzz_fuzz_mkimage_args_CFLAGS = $(FUZZ_ALL_CFLAGS)
 fuzz_fuzz_mkimage_args_LDFLAGS = $(FUZZ_CFLAGS)
 
 fuzz_fuzz_media_sizes_SOURCES = fuzz/fuzz-media-sizes.c \
+	fuzz/fuzz-boot-pieces.c fuzz/fuzz-boot-pieces.h \
 	$(tools_libportix_la_SOURCES)
 nodist_fuzz_fuzz_media_sizes_SOURCES = tools/libportix/chain-bin.h
 fuzz_fuzz_media_sizes_CFLAGS = $(FUZZ_ALL_CFLAGS)

@@ -95,7 +95,10 @@ tools_tests_test_fat_SOURCES = \
 tools_tests_test_fat_CFLAGS = $(AM_CFLAGS)
 # The shell's line editor, compiled from the kernel's source for the
 # host (a sanitizer build catches undefined behaviour in it).
+# kernel-shim.c stands in for the kernel services that kernel files call
+# on the host, here and in the fuzzers (fuzz/local.mk).
+KERNEL_SHIM = tools/tests/kernel-shim.c tools/tests/kernel-shim.h
 check_PROGRAMS += tools/tests/test-lineedit
 tools_tests_test_lineedit_SOURCES = tools/tests/test-lineedit.c \
-	kernel/shell/lineedit.c
+	kernel/shell/lineedit.c $(KERNEL_SHIM)
 tools_tests_test_lineedit_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/kernel

@@ -94,6 +94,29 @@ static bool in_range(const struct pxi_sparse *sp, uint64_t lba,
 	return lba <= sp->sectors && count <= sp->sectors - lba;
 }
 
+/* The part of the COUNT sectors at LBA that lies in LBA's chunk.  */
+struct span {
+	uint64_t index;		/* the chunk */
+	size_t offset;		/* where the part starts in it, in bytes */
+	size_t bytes;		/* the part's length */
+	uint32_t sectors;	/* the same in sectors */
+};
+
+static struct span chunk_span(uint64_t lba, uint32_t count)
+{
+	uint32_t first = (uint32_t)(lba % PXI_SPARSE_CHUNK_SECTORS);
+	uint32_t n = PXI_SPARSE_CHUNK_SECTORS - first;
+
+	if (n > count)
+		n = count;
+	return (struct span){
+		.index = lba / PXI_SPARSE_CHUNK_SECTORS,
+		.offset = (size_t)first * PORTIX_SECTOR_SIZE,
+		.bytes = (size_t)n * PORTIX_SECTOR_SIZE,
+		.sectors = n,
+	};
+}
+
 int pxi_sparse_read(struct pxi_sparse *sp, uint64_t lba, uint32_t count,
 		    void *buf)
 {
@@ -102,25 +125,18 @@ int pxi_sparse_read(struct pxi_sparse *sp, uint64_t lba, uint32_t count,
 	if (!in_range(sp, lba, count))
 		return -1;
 	while (count > 0) {
-		uint64_t index = lba / PXI_SPARSE_CHUNK_SECTORS;
-		uint32_t first = (uint32_t)(lba % PXI_SPARSE_CHUNK_SECTORS);
-		uint32_t n = PXI_SPARSE_CHUNK_SECTORS - first;
-		size_t bytes;
+		struct span part = chunk_span(lba, count);
 		bool found;
-		size_t pos;
+		size_t pos = find(sp, part.index, &found);
 
-		if (n > count)
-			n = count;
-		bytes = (size_t)n * PORTIX_SECTOR_SIZE;
-		pos = find(sp, index, &found);
 		if (found)
-			memcpy(out, sp->chunks[pos].data +
-			       (size_t)first * PORTIX_SECTOR_SIZE, bytes);
+			memcpy(out, sp->chunks[pos].data + part.offset,
+			       part.bytes);
 		else
-			memset(out, 0, bytes);
-		out += bytes;
-		lba += n;
-		count -= n;
+			memset(out, 0, part.bytes);
+		out += part.bytes;
+		lba += part.sectors;
+		count -= part.sectors;
 	}
 	return 0;
 }
@@ -133,35 +149,27 @@ int pxi_sparse_write(struct pxi_sparse *sp, uint64_t lba, uint32_t count,
 	if (!in_range(sp, lba, count))
 		return -1;
 	while (count > 0) {
-		uint64_t index = lba / PXI_SPARSE_CHUNK_SECTORS;
-		uint32_t first = (uint32_t)(lba % PXI_SPARSE_CHUNK_SECTORS);
-		uint32_t n = PXI_SPARSE_CHUNK_SECTORS - first;
-		uint8_t *data;
-		size_t bytes;
+		struct span part = chunk_span(lba, count);
 		bool found;
-		size_t pos;
+		size_t pos = find(sp, part.index, &found);
+		uint8_t *data;
 
-		if (n > count)
-			n = count;
-		bytes = (size_t)n * PORTIX_SECTOR_SIZE;
-		pos = find(sp, index, &found);
 		if (found) {
 			data = sp->chunks[pos].data;
-		} else if (all_zero(in, bytes)) {
+		} else if (all_zero(in, part.bytes)) {
 			data = NULL;	/* zeros over zeros */
 		} else {
-			data = insert(sp, pos, index);
+			data = insert(sp, pos, part.index);
 			if (!data) {
 				sp->nomem = true;
 				return -1;
 			}
 		}
 		if (data)
-			memcpy(data + (size_t)first * PORTIX_SECTOR_SIZE, in,
-			       bytes);
-		in += bytes;
-		lba += n;
-		count -= n;
+			memcpy(data + part.offset, in, part.bytes);
+		in += part.bytes;
+		lba += part.sectors;
+		count -= part.sectors;
 	}
 	return 0;
 }

@@ -2,11 +2,11 @@
 /* test-lineedit.c - the shell's line editor (kernel/shell/lineedit.c)
    on the host, fed from scripted input.
 
-   The editor is compiled unchanged; this file stands in for the
-   console: console_getc() returns the bytes of the current script,
-   console_putc() and console_write() collect the echo.  Each case
-   types a script ending in a newline and compares the line the editor
-   returns.  Escape sequences with absurd parameters (ten and more
+   The editor is compiled unchanged; kernel-shim.c stands in for the
+   console: console_getc() returns the bytes of the current script and
+   counts what the editor reads, the echo is dropped.  Each case types
+   a script ending in a newline and compares the line the editor
+   returns; reading less or more than the script fails it too.  Escape sequences with absurd parameters (ten and more
    digits) must be harmless keys: no signed overflow (a sanitizer
    build reports it), and no wrapping into the code of a real key.
    Where the console reports lost input, the line is dropped whole.
@@ -15,62 +15,20 @@
 
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "console.h"
 #include "shell/lineedit.h"
 #include "shell/shell.h"
+#include "kernel-shim.h"
 
-static const char *script;
-static size_t script_pos, script_len;
-static size_t lost_at = SIZE_MAX;	/* CONSOLE_INPUT_LOST before this */
 static int failures;
 
-int console_getc(void)
+/* Type the LEN bytes at KEYS (0xFF: input the console lost); read one
+   line into LINE.  */
+static void type_line(const char *keys, size_t len, char *line, size_t size)
 {
-	if (script_pos >= script_len) {
-		printf("FAIL: script ran out: the editor wants more input\n");
-		exit(1);
-	}
-	if (script_pos == lost_at) {
-		lost_at = SIZE_MAX;
-		return CONSOLE_INPUT_LOST;
-	}
-	return (unsigned char)script[script_pos++];
-}
-
-/* The script is all the input there is: at its end, silence.  */
-int console_getc_within(uint64_t ms)
-{
-	(void)ms;
-	return script_pos < script_len || script_pos == lost_at ?
-	       console_getc() : CONSOLE_INPUT_NONE;
-}
-
-void console_putc(char c)
-{
-	(void)c;
-}
-
-void console_write(const char *s, size_t len)
-{
-	(void)s;
-	(void)len;
-}
-
-/* The kernel's lib/string.c provides it; the host C library may not.  */
-size_t strlcpy(char *restrict dst, const char *restrict src, size_t size)
-{
-	size_t len = strlen(src);
-
-	if (size > 0) {
-		size_t n = len < size - 1 ? len : size - 1;
-
-		memcpy(dst, src, n);
-		dst[n] = '\0';
-	}
-	return len;
+	shim_set_input((const uint8_t *)keys, len);
+	lineedit_read(line, size);
 }
 
 static void typed(const char *name, const char *keys, size_t len,
@@ -78,15 +36,12 @@ static void typed(const char *name, const char *keys, size_t len,
 {
 	char line[SHELL_LINE_MAX + 1];
 
-	script = keys;
-	script_len = len;
-	script_pos = 0;
-	lineedit_read(line, sizeof(line));
-	if (strcmp(line, want) == 0 && script_pos == script_len) {
+	type_line(keys, len, line, sizeof(line));
+	if (strcmp(line, want) == 0 && shim_input_read() == len) {
 		printf("PASS: %s\n", name);
 	} else {
 		printf("FAIL: %s: got \"%s\" after %zu of %zu bytes, want "
-		       "\"%s\"\n", name, line, script_pos, script_len, want);
+		       "\"%s\"\n", name, line, shim_input_read(), len, want);
 		failures++;
 	}
 }
@@ -97,17 +52,14 @@ static void typed(const char *name, const char *keys, size_t len,
    and the next one comes whole.  */
 static void lost_input(void)
 {
-	static const char keys[] = "echo abcd\r\nnext\r";
+	static const char keys[] = "echo ab\xff" "cd\r\nnext\r";
+	static const char unended[] = "echo ab\xff" "cd";
 	char line[SHELL_LINE_MAX + 1], next[SHELL_LINE_MAX + 1];
 
-	script = keys;
-	script_len = sizeof(keys) - 1;
-	script_pos = 0;
-	lost_at = 7;
-	lineedit_read(line, sizeof(line));
+	type_line(keys, sizeof(keys) - 1, line, sizeof(line));
 	lineedit_read(next, sizeof(next));
 	if (line[0] == '\0' && strcmp(next, "next") == 0 &&
-	    script_pos == script_len) {
+	    shim_input_read() == sizeof(keys) - 1) {
 		printf("PASS: lost input drops its line, not the next\n");
 	} else {
 		printf("FAIL: lost input drops its line, not the next: got "
@@ -115,11 +67,12 @@ static void lost_input(void)
 		failures++;
 	}
 	/* The line's end was lost too: the pause ends the dropping.  */
-	script = "echo abcd";
-	script_len = strlen(script);
-	script_pos = 0;
-	lost_at = 7;
-	lineedit_read(line, sizeof(line));
+	type_line(unended, sizeof(unended) - 1, line, sizeof(line));
+	if (shim_input_read() != sizeof(unended) - 1) {
+		printf("FAIL: lost line end: the editor read %zu of %zu "
+		       "bytes\n", shim_input_read(), sizeof(unended) - 1);
+		failures++;
+	}
 	TYPED("line typed after a lost line end is read whole", "next\r",
 	      "next");
 }

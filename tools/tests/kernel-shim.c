@@ -1,55 +1,22 @@
 /* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
-/* kernel-shim.c - host stand-ins for the kernel services the fuzzed
-   kernel files call (see kernel-shim.h).  Kept small: each function
-   does what the real one promises its callers, nothing more.  */
+/* kernel-shim.c - host stand-ins for the kernel services that kernel
+   files compiled for the host call (see kernel-shim.h).  Kept small:
+   each function does what the real one promises its callers, nothing
+   more.  */
 
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "console.h"
+#include "klog.h"
+#include "panic.h"
 #include "kernel-shim.h"
 
 jmp_buf shim_panic_jump;
 
-/* ---- lib/printf.h ---- */
-
-int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
-{
-	return vsnprintf(buf, size, fmt, ap);
-}
-
-int ksnprintf(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, size, fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-int kvprintf(const char *fmt, va_list ap)
-{
-	char buf[1024];
-
-	return vsnprintf(buf, sizeof(buf), fmt, ap);
-}
-
-int kprintf(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = kvprintf(fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-/* ---- lib/string.h: what glibc lacks ---- */
+/* ---- lib/string.h: what the host C library may lack ---- */
 
 size_t strlcpy(char *restrict dst, const char *restrict src, size_t size)
 {
@@ -64,7 +31,8 @@ size_t strlcpy(char *restrict dst, const char *restrict src, size_t size)
 	return len;
 }
 
-/* ---- panic.h ---- */
+/* ---- panic.h, klog.h: each message is formatted (a sanitizer sees
+   its arguments read), then dropped ---- */
 
 void panic(const char *fmt, ...)
 {
@@ -77,11 +45,9 @@ void panic(const char *fmt, ...)
 	longjmp(shim_panic_jump, 1);
 }
 
-/* ---- klog.h ---- */
-
 void klog(int level, const char *fmt, ...)
 {
-	char buf[1024];
+	char buf[KLOG_LINE_MAX];
 	va_list ap;
 
 	(void)level;
@@ -107,21 +73,27 @@ int shim_input_done(void)
 	return input_at >= input_len;
 }
 
-/* A 0xFF byte stands for input the console dropped: console_getc()
-   returns -1 (CONSOLE_INPUT_LOST) in its place.  */
-int console_getc(void)
+size_t shim_input_read(void)
 {
-	if (input_at >= input_len)
-		return '\n';
-	return input[input_at] == 0xFF ? (input_at++, -1) : input[input_at++];
+	return input_at;
 }
 
-/* Waiting for input that has run out is a pause: -2
-   (CONSOLE_INPUT_NONE).  */
+int console_getc(void)
+{
+	uint8_t c;
+
+	if (input_at >= input_len) {
+		input_at++;
+		return '\n';
+	}
+	c = input[input_at++];
+	return c == 0xFF ? CONSOLE_INPUT_LOST : c;
+}
+
 int console_getc_within(uint64_t ms)
 {
 	(void)ms;
-	return input_at < input_len ? console_getc() : -2;
+	return input_at < input_len ? console_getc() : CONSOLE_INPUT_NONE;
 }
 
 bool console_has_input(void)
