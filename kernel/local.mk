@@ -95,9 +95,13 @@ KERNEL_COBJS = $(patsubst common/%.c,kernel/common/%.o,\
 	$(patsubst kernel/%.c,kernel/%.o,$(KERNEL_CSRC)))
 KERNEL_OBJS = kernel/entry.o kernel/isr.o $(KERNEL_COBJS)
 
+# The FAT cache is also the buffer of the whole-FAT passes (the check
+# at mount compares the copies and scans the table through it): 64
+# sectors make those a few 16 KiB and 32 KiB requests where 8 made
+# dozens, each a disk round trip.  Every kernel object sees this size.
 KERNEL_CPPFLAGS = -I$(top_srcdir)/include -I$(top_srcdir)/kernel \
 	-DPORTIX_VERSION='"$(VERSION)"' \
-	-DPORTIX_DEBUG=$(PORTIX_DEBUG)
+	-DPORTIX_DEBUG=$(PORTIX_DEBUG) -DFAT_CACHE_SECTORS=64
 # No red zone, no SSE/x87 (general registers only), no PIC: see
 # m4/portix-kernel-cc.m4.  The kernel runs identity-mapped below 2 GiB,
 # so the small code model fits.

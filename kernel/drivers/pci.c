@@ -1,6 +1,8 @@
 /* Copyright (C) 2026 Portix developers.  License GPLv3+: see COPYING. */
 /* pci.c - enumerate PCI functions by configuration mechanism #1, and
-   what drivers need of a function: its BARs and its command register.  */
+   what drivers need of a function: its BARs and its command register.
+
+   State: the functions found by the first pci_scan().  */
 
 #include <stddef.h>
 #include <stdint.h>
@@ -70,11 +72,17 @@ static int probe(uint8_t bus, uint8_t dev, uint8_t fn,
 	return 1;
 }
 
-unsigned int pci_scan(void (*fn)(const struct pci_function *f, void *arg),
-		      void *arg)
+/* Every function present, in bus, device, function order: enumerated
+   once, on the first call.  Brute force costs 8192 configuration reads
+   (about a millisecond under TCG), and each driver's init asks again. */
+static struct pci_function found[PCI_MAX_FUNCTIONS];
+static unsigned int nfound;
+static bool enumerated;
+
+static void enumerate(void)
 {
 	struct pci_function f;
-	unsigned int bus, dev, func, count = 0;
+	unsigned int bus, dev, func;
 	uint8_t nfuncs;
 
 	for (bus = 0; bus < 256; bus++) {
@@ -86,12 +94,24 @@ unsigned int pci_scan(void (*fn)(const struct pci_function *f, void *arg),
 				if (func && !probe(bus, dev, func, &f))
 					continue;
 				f.header_type &= ~PCI_MULTIFUNCTION;
-				fn(&f, arg);
-				count++;
+				if (nfound < PCI_MAX_FUNCTIONS)
+					found[nfound++] = f;
 			}
 		}
 	}
-	return count;
+	enumerated = true;
+}
+
+unsigned int pci_scan(void (*fn)(const struct pci_function *f, void *arg),
+		      void *arg)
+{
+	unsigned int i;
+
+	if (!enumerated)
+		enumerate();
+	for (i = 0; i < nfound; i++)
+		fn(&found[i], arg);
+	return nfound;
 }
 
 /* What pci_find_class looks for, and how many it has passed.  */

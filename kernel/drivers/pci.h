@@ -4,16 +4,20 @@
    pci_config_read32() reads one dword of a function's configuration
    space; pci_scan() calls FN for every function present on every bus
    (all 256, brute force: no bridge topology needed), in bus, device,
-   function order.  Drivers find their controllers with pci_find_class(),
-   read where the registers are with pci_bar() and let the function
-   decode and master the bus with pci_enable().  No state; not for IRQ
-   handlers.  */
+   function order.  The first pci_scan() enumerates and keeps the list
+   (the kernel never hot-plugs); later calls replay it.  Drivers find
+   their controllers with pci_find_class(), read where the registers are
+   with pci_bar() and let the function decode and master the bus with
+   pci_enable().  Not for IRQ handlers.  */
 
 #ifndef DRIVERS_PCI_H
 #define DRIVERS_PCI_H
 
 #include <stdbool.h>
 #include <stdint.h>
+
+/* Functions pci_scan() keeps; more are not seen.  */
+#define PCI_MAX_FUNCTIONS	256
 
 /* Any programming interface, for pci_find_class().  */
 #define PCI_ANY_PROG_IF		(-1)
