@@ -66,9 +66,6 @@ debug: portix.img kernel/kernel.elf kernel/debug.gdb tools/portix-run$(EXEEXT)
 	@if test -z "$(GDB)"; then \
 	  echo "make debug: gdb not found (apt-get install gdb), then ./configure" >&2; \
 	  exit 1; fi
-	@if test "$(RUN_MODE)$(RUN_UEFI)$(PORTIX_ISO_WRITER)" = iso--uefixorriso; then \
-	  echo "make run: the ISO xorriso writes boots under BIOS only (configure --with-iso-writer=native makes the hybrid one)" >&2; \
-	  exit 1; fi
 	@$(MKDIR_P) logs
 	$(RUN_PORTIX) --gdb='$(GDB_PORT)' --serial=none portix.img -- \
 	  $(RUN_TRACE) & \
